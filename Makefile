@@ -1,0 +1,70 @@
+# hatrung — PGXS build.
+#
+#   make && make install        build and install into the pg_config found first
+#   make installcheck           pg_regress tests (sql/, expected/) against a running server
+#   make unittest               C unit tests of the pure core, no server needed
+#   make unittest-sanitize      the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make unittest-valgrind      the same under valgrind memcheck
+#
+# The README's two commands (scripts/demo.sh, scripts/test.sh) wrap all of this.
+
+PG_CONFIG ?= pg_config
+
+EXTENSION = hatrung
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" hatrung.control)
+
+MODULE_big = hatrung
+OBJS = \
+	src/common/hatrung.o \
+	src/quarter/quarter_core.o \
+	src/quarter/quarter_io.o \
+	src/quarter/quarter_ops.o \
+	src/quarter/quarter_series.o
+
+# The install script is assembled from one SQL file per feature, in order.
+SQL_PARTS = \
+	src/common/header.sql \
+	src/quarter/quarter.sql
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+REGRESS = quarter_io quarter_ops quarter_index quarter_range catalog
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# -Wextra on our code; the server headers are marked as system headers so
+# their unused inline parameters do not drown our own warnings.
+PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CFLAGS = -Wall -Wextra
+
+EXTRA_CLEAN = test/unit/*.bin results/ regression.diffs regression.out
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+# --- C unit tests of the pure core (no PostgreSQL headers) -------------------
+
+UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
+UNIT_TESTS = test/unit/test_quarter_core
+UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
+
+test/unit/%.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
+	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ $< $(UNIT_SRC_test/unit/$*)
+
+test/unit/%.san.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
+	clang $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-o $@ $< $(UNIT_SRC_test/unit/$*)
+
+.PHONY: unittest unittest-sanitize unittest-valgrind
+unittest: $(addsuffix .bin,$(UNIT_TESTS))
+	@rc=0; for t in $^; do ./$$t || rc=1; done; exit $$rc
+
+unittest-sanitize: $(addsuffix .san.bin,$(UNIT_TESTS))
+	@rc=0; for t in $^; do ./$$t || rc=1; done; exit $$rc
+
+unittest-valgrind: $(addsuffix .bin,$(UNIT_TESTS))
+	@rc=0; for t in $^; do \
+		valgrind --quiet --error-exitcode=99 --leak-check=full ./$$t || rc=1; \
+	done; exit $$rc

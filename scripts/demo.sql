@@ -1,0 +1,33 @@
+-- What the demo command prints: a tour of the quarter type with the Hà Trung
+-- district's quarter I-2023 report as the running example.
+SET search_path = public, hatrung;
+\pset footer off
+
+\echo '== Quarters as Vietnamese reports write them, read into one type'
+SELECT written, written::quarter AS quarter, label_vi(written::quarter) AS label_vi
+FROM (VALUES ('quý I-2023'), ('Quý II/2023'), ('quý 3 năm 2023'), ('IV-2023'), ('2024Q1'))
+	AS v(written);
+
+\echo '== Quarter arithmetic: the periods a Q1-2023 report compares with'
+SELECT q AS report_quarter, q - 4 AS same_period_last_year, q - 1 AS previous_quarter,
+	   quarter_start(q) AS first_day, quarter_end(q) AS last_day, days_in(q) AS days,
+	   yyyyq(q) AS yyyyq
+FROM (VALUES ('quý I-2023'::quarter)) AS v(q);
+
+\echo '== The 2021-2025 plan period, quarter by quarter (first 6 shown)'
+SELECT q, label_vi(q), half_of_year(q) AS half
+FROM generate_series('2021-Q1'::quarter, '2025-Q4') AS q
+LIMIT 6;
+SELECT '[quý I-2021, quý IV-2025]'::quarterrange AS plan_period,
+	   upper('[quý I-2021, quý IV-2025]'::quarterrange) - lower('[quý I-2021, quý IV-2025]'::quarterrange)
+		   AS quarters;
+
+\echo '== Gap-safe "same period last year": meat output (t), quarter II-2022 missing'
+\echo '   (820 t in Q1-2023: district report; 767.8 t in Q1-2022: derived from its +6.8%; others: illustrative)'
+SELECT period, label_vi(period), output_t,
+	   first_value(output_t) OVER w AS same_period_last_year,
+	   lag(output_t, 4) OVER (ORDER BY period) AS "lag(4) — wrong"
+FROM (VALUES ('2022-Q1'::quarter, 767.8), ('2022-Q3', 790), ('2022-Q4', 845),
+			 ('2023-Q1', 820), ('2023-Q2', 801)) AS v(period, output_t)
+WINDOW w AS (ORDER BY period RANGE BETWEEN 4 PRECEDING AND 4 PRECEDING)
+ORDER BY period;

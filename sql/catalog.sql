@@ -1,0 +1,67 @@
+-- The extension's catalog contract: every member object is listed here with
+-- its properties, so any change to the SQL surface shows up in review.
+
+-- Every member object, by kind.
+SELECT pg_describe_object(classid, objid, objsubid) AS object
+FROM pg_depend
+WHERE refclassid = 'pg_extension'::regclass
+  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'hatrung')
+  AND deptype = 'e'
+ORDER BY pg_describe_object(classid, objid, objsubid) COLLATE "C";
+
+-- Every function: volatility, strictness, parallel safety, security.
+SELECT p.oid::regprocedure AS function,
+	   CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END AS volatility,
+	   p.proisstrict AS strict,
+	   CASE p.proparallel WHEN 's' THEN 'safe' WHEN 'r' THEN 'restricted' ELSE 'unsafe' END AS parallel,
+	   p.prosecdef AS security_definer
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
+ORDER BY p.oid::regprocedure::text COLLATE "C";
+
+-- Nothing is SECURITY DEFINER, nothing is parallel unsafe.
+SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
+	   count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung';
+
+-- Every member object has a comment (BI tools and \df+ show them).
+SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS without_comment
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+  -- array types and the range's own constructor functions are made by PostgreSQL
+  AND NOT (d.classid = 'pg_type'::regclass
+		   AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND t.typelem <> 0 AND t.typlen = -1))
+ORDER BY 1;
+SELECT obj_description('hatrung'::regnamespace, 'pg_namespace') IS NOT NULL AS schema_commented;
+
+-- Every member object lives in schema hatrung.
+SELECT p.oid::regprocedure AS outside_schema
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
+WHERE p.pronamespace <> 'hatrung'::regnamespace;
+
+-- The type's physical layout.
+SELECT typname, typlen, typbyval, typalign, typstorage, typcategory,
+	   typreceive::text, typsend::text
+FROM pg_type WHERE oid = 'hatrung.quarter'::regtype;
+
+-- Operators with their estimators and hash/merge flags.
+SELECT o.oid::regoperator AS operator, o.oprrest::text AS restrict, o.oprjoin::text AS "join",
+	   o.oprcanhash AS hashes, o.oprcanmerge AS merges
+FROM pg_operator o
+JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
+ORDER BY o.oid::regoperator::text COLLATE "C";
+
+-- Casts to and from quarter.
+SELECT castsource::regtype, casttarget::regtype, castfunc::regprocedure,
+	   CASE castcontext WHEN 'e' THEN 'explicit' WHEN 'a' THEN 'assignment' ELSE 'implicit' END AS context
+FROM pg_cast
+WHERE castsource = 'hatrung.quarter'::regtype OR casttarget = 'hatrung.quarter'::regtype
+ORDER BY castsource::regtype::text, casttarget::regtype::text;

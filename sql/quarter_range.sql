@@ -1,0 +1,89 @@
+-- quarterrange (discrete, canonical [) form), quartermultirange and
+-- generate_series over quarters.
+SET search_path = public, hatrung;
+\set SHOW_CONTEXT never
+
+CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	result text;
+	detail text;
+BEGIN
+	EXECUTE stmt INTO result;
+	RETURN 'ok: ' || coalesce(result, 'NULL');
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
+END
+$$;
+
+-- One spelling per range.
+SELECT r AS written, r::quarterrange AS canonical
+FROM (VALUES ('[2023-Q1,2023-Q4]'), ('(2022-Q4,2023-Q4]'), ('(2022-Q4,2024-Q1)'),
+			 ('[2023-Q1,2024-Q1)'), ('[quý I-2023, quý IV-2023]'), ('[2023-Q1,)'),
+			 ('(,2023-Q4]'), ('(,)'), ('[2023-Q1,2023-Q1)'), ('(2023-Q1,2023-Q2)'),
+			 ('empty'), ('[0001-Q1,9999-Q3]')) AS v(r);
+SELECT '[2023-Q1,2023-Q4]'::quarterrange = '[2023-Q1,2024-Q1)'::quarterrange AS equal_ranges;
+SELECT quarterrange('2023-Q1', '2023-Q4', '[]') AS constructor,
+	   quarterrange('2023-Q1', '2023-Q4') AS default_bounds;
+
+-- Bounds past 9999-Q4 cannot be represented; inverted bounds are rejected.
+SELECT stmt, pg_temp.try(stmt) AS result
+FROM (VALUES
+	('SELECT ''[2023-Q1,9999-Q4]''::hatrung.quarterrange::text'),
+	('SELECT ''(9999-Q4,)''::hatrung.quarterrange::text'),
+	('SELECT ''[2024-Q1,2023-Q1]''::hatrung.quarterrange::text'),
+	('SELECT ''[2023-Q5,2024-Q1]''::hatrung.quarterrange::text')
+) AS v(stmt);
+
+-- Range operators and functions.
+SELECT r, lower(r), upper(r), upper(r) - lower(r) AS quarters,
+	   r @> '2023-Q3'::quarter AS has_q3, r @> '2024-Q1'::quarter AS has_2024_q1
+FROM (VALUES ('[2023-Q1,2023-Q4]'::quarterrange), ('[2023-Q3,)')) AS v(r);
+SELECT '[2023-Q1,2023-Q2]'::quarterrange -|- '[2023-Q3,2023-Q4]'::quarterrange AS adjacent,
+	   '[2023-Q1,2023-Q2]'::quarterrange + '[2023-Q3,2023-Q4]'::quarterrange AS merged,
+	   '[2023-Q1,2023-Q4]'::quarterrange * '[2023-Q3,2024-Q2]'::quarterrange AS intersection;
+
+-- Multiranges: the quarters a series covers, with its gaps.
+SELECT range_agg(quarterrange(q, q, '[]')) AS covered
+FROM (VALUES ('2022-Q1'::quarter), ('2022-Q3'), ('2022-Q4'), ('2023-Q1'), ('2023-Q3')) AS v(q);
+SELECT quartermultirange(quarterrange('2022-Q1', '2024-Q1'))
+	   - '{[2022-Q2,2022-Q3), [2023-Q2,2023-Q3)}'::quartermultirange AS with_gaps_removed;
+
+-- GiST index on ranges, and exclusion constraints: no overlapping plan periods.
+CREATE TABLE plan_period (unit int, valid quarterrange,
+	EXCLUDE USING gist (valid WITH &&));
+INSERT INTO plan_period VALUES (1, '[2021-Q1,2025-Q4]');
+INSERT INTO plan_period VALUES (2, '[2025-Q4,2030-Q4]');
+INSERT INTO plan_period VALUES (3, '[2026-Q1,2030-Q4]');
+SELECT * FROM plan_period ORDER BY unit;
+DROP TABLE plan_period;
+
+-- generate_series: forward, backward, by steps, empty.
+SELECT array_agg(q) FROM generate_series('2022-Q3'::quarter, '2023-Q2') AS q;
+SELECT array_agg(q) FROM generate_series('2023-Q2'::quarter, '2022-Q3', -1) AS q;
+SELECT array_agg(q) FROM generate_series('2021-Q1'::quarter, '2023-Q4', 4) AS q;
+SELECT count(*) FROM generate_series('2023-Q2'::quarter, '2023-Q1') AS q;
+SELECT count(*) FROM generate_series('0001-Q1'::quarter, '9999-Q4') AS q;
+-- The steps never overflow at the limits.
+SELECT array_agg(q) FROM generate_series('9999-Q1'::quarter, '9999-Q4', 2147483647) AS q;
+SELECT array_agg(q) FROM generate_series('0001-Q4'::quarter, '0001-Q1', -2147483648) AS q;
+SELECT pg_temp.try('SELECT count(*) FROM hatrung.generate_series(''2023-Q1''::hatrung.quarter, ''2023-Q4'', 0)');
+SELECT count(*) FROM generate_series(NULL::quarter, '2023-Q4') AS q;
+
+-- The planner knows how many rows a constant series yields (default: 20).
+CREATE FUNCTION pg_temp.estimated_rows(q text) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO plan;
+	RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric;
+END
+$$;
+SELECT q, pg_temp.estimated_rows(q) AS estimated_rows
+FROM (VALUES
+	('SELECT * FROM hatrung.generate_series(''2021-Q1''::hatrung.quarter, ''2030-Q4'')'),
+	('SELECT * FROM hatrung.generate_series(''2021-Q1''::hatrung.quarter, ''2030-Q4'', 2)'),
+	('SELECT * FROM hatrung.generate_series(''2025-Q4''::hatrung.quarter, ''2021-Q1'', -4)'),
+	('SELECT * FROM hatrung.generate_series(''2025-Q4''::hatrung.quarter, ''2021-Q1'')'),
+	('SELECT * FROM hatrung.generate_series(''0001-Q1''::hatrung.quarter, ''9999-Q4'')')
+) AS v(q);
