@@ -19,16 +19,24 @@ OBJS = \
 	src/quarter/quarter_core.o \
 	src/quarter/quarter_io.o \
 	src/quarter/quarter_ops.o \
-	src/quarter/quarter_series.o
+	src/quarter/quarter_series.o \
+	src/growth/growth_core.o \
+	src/growth/growth_scalar.o \
+	src/growth/growth_window.o \
+	src/growth/qseries_io.o \
+	src/growth/qseries_agg.o
 
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \
 	src/common/header.sql \
-	src/quarter/quarter.sql
+	src/quarter/quarter.sql \
+	src/growth/growth.sql \
+	src/growth/growth_window.sql \
+	src/growth/qseries.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so
@@ -47,8 +55,9 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # --- C unit tests of the pure core (no PostgreSQL headers) -------------------
 
 UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
-UNIT_TESTS = test/unit/test_quarter_core
+UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core
 UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
+UNIT_SRC_test/unit/test_growth_core = src/growth/growth_core.c -lm
 
 test/unit/%.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ $< $(UNIT_SRC_test/unit/$*)

@@ -1,0 +1,102 @@
+-- The two-step summary: quarterly_series(value, period) -> qseries, and its
+-- accessors; text and binary I/O; parallel plans with the serial answer.
+SET search_path = public, hatrung;
+\set SHOW_CONTEXT never
+
+CREATE TABLE obs (unit int, period quarter, value numeric);
+INSERT INTO obs
+SELECT u, '2020-Q1'::quarter + i, u * 10 + i
+FROM generate_series(1, 3) AS u, generate_series(0, 11) AS i
+WHERE NOT (u = 1 AND i = 5);			-- unit 1 misses 2021-Q2
+INSERT INTO obs VALUES (2, '2030-Q1', NULL), (NULL::int, '2020-Q1', 1), (3, NULL, 5);
+
+SELECT unit, quarterly_series(value, period) FROM obs WHERE unit IS NOT NULL GROUP BY unit ORDER BY unit;
+
+-- Accessors answer what the window functions answer.
+SELECT unit, value_at(s, '2021-Q1') AS v_2021q1, same_period_last_year(s, '2021-Q1') AS spl,
+	   previous_quarter(s, '2021-Q1') AS prev, round(yoy_pct(s, '2021-Q1'), 2) AS yoy,
+	   round(qoq_pct(s, '2021-Q1'), 2) AS qoq, yoy_pct(s, '2021-Q2') AS yoy_missing,
+	   ytd(s, '2021-Q4', 'flow') AS ytd_flow, ytd(s, '2021-Q4', 'stock') AS ytd_stock,
+	   round(ytd_yoy_pct(s, '2022-Q4', 'flow'), 2) AS ytd_yoy,
+	   round(cagr(s), 4) AS cagr_per_year, round(cagr(s, 1), 4) AS cagr_per_quarter,
+	   first_period(s), last_period(s), periods(s)
+FROM (SELECT unit, quarterly_series(value, period) AS s FROM obs WHERE unit IS NOT NULL GROUP BY unit) AS t
+ORDER BY unit;
+
+-- The same numbers from the window functions.
+SELECT unit, round(yoy_pct(value, period) OVER w, 2) AS yoy,
+	   ytd(value, period, 'flow') OVER w AS ytd_flow
+FROM obs WHERE unit IS NOT NULL AND period IN ('2021-Q1', '2021-Q4', '2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4',
+	'2021-Q2', '2021-Q3') AND value IS NOT NULL
+WINDOW w AS (PARTITION BY unit ORDER BY period)
+ORDER BY unit, period;
+
+-- A whole-table series, an empty group, a repeated period.
+SELECT quarterly_series(value, period) FROM obs WHERE false;
+SELECT quarterly_series(v, p) FROM (VALUES (1, '2023-Q1'::quarter), (2, '2023-Q1')) AS t(v, p);
+SELECT quarterly_series(v, p) IS NULL AS only_nulls_give_null
+FROM (VALUES (NULL::numeric, '2023-Q1'::quarter), (1, NULL)) AS t(v, p);
+
+-- Text input: any quarter spelling, any order; output is canonical.
+SELECT '{2023-Q2:5, quý I-2023:4.5}'::qseries AS reordered, '{}'::qseries AS empty,
+	   ' {2023-Q1:-1.5e3} '::qseries AS spaces_and_exponent;
+SELECT s::text::qseries::text = s::text AS round_trips
+FROM (SELECT quarterly_series(value, period)::text::qseries AS s FROM obs WHERE unit = 1) AS t;
+CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+SELECT input, pg_temp.try(format('SELECT %L::hatrung.qseries', input)) AS result
+FROM (VALUES ('{2023-Q2:5,2023-Q2:4}'), ('{2023-Q2:x}'), ('{2023-Q5:1}'), ('{10000-Q1:1}'),
+			 ('{2023-Q2:5'), ('2023-Q2:5}'), ('{2023-Q2}'), ('{2023-Q2:5}x'), (''), ('{,}'),
+			 ('{2023-Q1:NaN}'), ('{2023-Q1:}')) AS v(input);
+SELECT pg_temp.try('SELECT hatrung.ytd(''{2023-Q1:1}''::hatrung.qseries, ''2023-Q1'', ''ratio'')') AS bad_kind,
+	   pg_temp.try('SELECT hatrung.cagr(''{2023-Q1:1,2024-Q1:2}''::hatrung.qseries, 0)') AS bad_step;
+SELECT cagr('{2023-Q1:1}'::qseries) AS one_point, cagr('{2023-Q1:0,2024-Q1:2}'::qseries) AS from_zero,
+	   cagr('{2023-Q1:100,2024-Q1:110}'::qseries) AS one_year;
+
+-- Binary I/O through COPY (FORMAT binary).
+CREATE TABLE summaries AS
+SELECT unit, quarterly_series(value, period) AS s FROM obs WHERE unit IS NOT NULL GROUP BY unit;
+INSERT INTO summaries VALUES (9, '{}'), (10, NULL);
+CREATE TABLE summaries_copy (LIKE summaries);
+DO $$
+DECLARE
+	f text := current_setting('data_directory') || '/hatrung_qseries.copy';
+BEGIN
+	EXECUTE format('COPY summaries TO %L (FORMAT binary)', f);
+	EXECUTE format('COPY summaries_copy FROM %L (FORMAT binary)', f);
+END
+$$;
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS DISTINCT FROM b.s::text) AS differing
+FROM summaries a JOIN summaries_copy b USING (unit);
+SELECT qseries_send('{2023-Q1:1.5}') AS wire_form;
+
+-- Parallel: Partial Aggregate under Gather, and exactly the serial answer.
+CREATE TABLE big AS
+SELECT u, '2000-Q1'::quarter + i AS period, (u + i)::numeric AS value
+FROM generate_series(1, 50) AS u, generate_series(0, 99) AS i;
+ANALYZE big;
+CREATE FUNCTION pg_temp.answer() RETURNS text LANGUAGE sql AS $$
+	SELECT md5(string_agg(u || '=' || s::text, ';' ORDER BY u))
+	FROM (SELECT u, hatrung.quarterly_series(value, period) AS s FROM big GROUP BY u) AS t
+$$;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT u, quarterly_series(value, period) FROM big GROUP BY u;
+CREATE TEMP TABLE parallel_answer AS SELECT pg_temp.answer() AS a;
+SET max_parallel_workers_per_gather = 0;
+SELECT a = pg_temp.answer() AS parallel_equals_serial FROM parallel_answer;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+DROP TABLE obs, summaries, summaries_copy, big, parallel_answer;

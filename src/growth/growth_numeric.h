@@ -1,0 +1,26 @@
+/*
+ * growth_numeric.h
+ *	  Exact growth arithmetic on PostgreSQL numeric, shared by the scalar
+ *	  functions, the window functions and the series accessors.  Every
+ *	  function returns NULL (a null pointer) where the measure is undefined,
+ *	  by the rules in growth_core.h.
+ */
+#ifndef HATRUNG_GROWTH_NUMERIC_H
+#define HATRUNG_GROWTH_NUMERIC_H
+
+#include "postgres.h"
+
+#include "utils/numeric.h"
+
+/* (current - base) * 100 / base; NULL unless base > 0 and both finite */
+extern Numeric growth_pct_numeric(Numeric current, Numeric base);
+
+/* current * 100 / base; NULL unless base > 0 and both finite */
+extern Numeric dev_index_numeric(Numeric current, Numeric base);
+
+/* ((last / first) ^ (1 / steps) - 1) * 100 for a numeric step count */
+extern Numeric cagr_numeric(Numeric first, Numeric last, Numeric steps);
+
+extern Numeric numeric_add_exact(Numeric a, Numeric b);
+
+#endif							/* HATRUNG_GROWTH_NUMERIC_H */

@@ -1,0 +1,502 @@
+/*
+ * growth_window.c
+ *	  Gap-safe period comparisons as window functions over (value, period),
+ *	  in partitions ordered by period.
+ *
+ * The trick that makes them both correct and O(1) per row: periods in a
+ * partition strictly increase, so the row holding period p - k, if there
+ * is one, is at most k rows back.  Every function reads only the rows
+ * between its look-back floor and the current row (at most 7: year-to-date
+ * against last year's same span reaches back to quarter 1 of last year),
+ * matches them by period, and never trusts row positions.  A missing
+ * quarter is therefore NULL, never the wrong quarter, and the tuplestore
+ * can discard everything behind the look-back window.
+ *
+ * Each row also checks that it follows its predecessor: an unordered
+ * partition (42P20) or a repeated period (21000) is an error, not a
+ * silently wrong figure.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "growth/growth_core.h"
+#include "growth_numeric.h"
+#include "quarter/quarter_pg.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "catalog/pg_type_d.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "windowapi.h"
+
+#define ARG_VALUE	0
+#define ARG_PERIOD	1
+#define ARG_EXTRA	2			/* kind text, or the base period */
+
+/* Current row plus at most 7 earlier ones (see series_lookback_floor). */
+#define MAX_ROWS	8
+
+/* The look-back window: rows with a known value, ascending by period. */
+typedef struct RecentRows
+{
+	int32		current;		/* the current row's period */
+	int			n;
+	int32		ordinals[MAX_ROWS];
+	Datum		values[MAX_ROWS];
+} RecentRows;
+
+/* The value type of the call site, numeric or float8, found once. */
+typedef struct ValueType
+{
+	Oid			type;
+	int16		typlen;
+	bool		typbyval;
+} ValueType;
+
+static ValueType *
+value_type(FunctionCallInfo fcinfo)
+{
+	ValueType  *vt = fcinfo->flinfo->fn_extra;
+
+	if (vt == NULL)
+	{
+		vt = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ValueType));
+		vt->type = get_fn_expr_argtype(fcinfo->flinfo, ARG_VALUE);
+		if (vt->type != NUMERICOID && vt->type != FLOAT8OID)
+			elog(ERROR, "hatrung window function called with value type %u", vt->type);
+		get_typlenbyval(vt->type, &vt->typlen, &vt->typbyval);
+		fcinfo->flinfo->fn_extra = vt;
+	}
+	return vt;
+}
+
+static char *
+quarter_text(int32 ordinal)
+{
+	char	   *buf = palloc(QUARTER_TEXT_BUFSIZE);
+
+	quarter_format(ordinal, buf);
+	return buf;
+}
+
+static int32
+period_or_error(Datum d, bool isnull)
+{
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("period must not be null in a hatrung window function"),
+				 errhint("Filter out rows without a period, or give them one.")));
+	return DatumGetQuarter(d);
+}
+
+static void
+check_order(int32 prev, int32 next)
+{
+	switch (series_step_order(prev, next))
+	{
+		case SERIES_ORDERED:
+			return;
+		case SERIES_DUPLICATE:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("period %s appears more than once in a window partition",
+							quarter_text(next)),
+					 errhint("Partition by everything that identifies one series, e.g. unit, indicator and vintage.")));
+			break;
+		case SERIES_UNORDERED:
+			ereport(ERROR,
+					(errcode(ERRCODE_WINDOWING_ERROR),
+					 errmsg("window partition is not ordered by period"),
+					 errdetail("Period %s follows period %s.", quarter_text(next), quarter_text(prev)),
+					 errhint("Add ORDER BY period to the window definition.")));
+			break;
+	}
+}
+
+/*
+ * Reads the current row and the rows back to period `floor` into `rows`,
+ * checking the order on the way.  Values are copied: the window API's
+ * Datums point into a slot that the next fetch overwrites.
+ */
+static void
+read_recent_rows(FunctionCallInfo fcinfo, WindowObject winobj, int32 floor, RecentRows *rows)
+{
+	ValueType  *vt = value_type(fcinfo);
+	int32		ordinals[MAX_ROWS];
+	Datum		values[MAX_ROWS];
+	bool		known[MAX_ROWS];
+	int			count = 0,
+				i;
+	int32		next = rows->current;
+	int64		pos;
+	bool		isnull,
+				isout;
+	Datum		v = WinGetFuncArgCurrent(winobj, ARG_VALUE, &isnull);
+
+	ordinals[0] = rows->current;
+	known[0] = !isnull;
+	values[0] = isnull ? (Datum) 0 : datumCopy(v, vt->typbyval, vt->typlen);
+	count = 1;
+
+	for (pos = -1; count < MAX_ROWS; pos--)
+	{
+		Datum		p = WinGetFuncArgInPartition(winobj, ARG_PERIOD, pos,
+												 WINDOW_SEEK_CURRENT, false,
+												 &isnull, &isout);
+		int32		prev;
+
+		if (isout)
+			break;
+		prev = period_or_error(p, isnull);
+		if (pos == -1)
+			check_order(prev, next);	/* older rows were checked in their turn */
+		if (prev < floor)
+			break;
+		v = WinGetFuncArgInPartition(winobj, ARG_VALUE, pos, WINDOW_SEEK_CURRENT,
+									 false, &isnull, &isout);
+		ordinals[count] = prev;
+		known[count] = !isnull;
+		values[count] = isnull ? (Datum) 0 : datumCopy(v, vt->typbyval, vt->typlen);
+		count++;
+		next = prev;
+	}
+
+	/* rows behind the longest look-back are never read again */
+	pos = WinGetCurrentPosition(winobj) - MAX_ROWS;
+	if (pos > 0)
+		WinSetMarkPosition(winobj, pos);
+
+	/* ascending, and only the rows whose value is known */
+	rows->n = 0;
+	for (i = count - 1; i >= 0; i--)
+		if (known[i])
+		{
+			rows->ordinals[rows->n] = ordinals[i];
+			rows->values[rows->n] = values[i];
+			rows->n++;
+		}
+}
+
+static int32
+current_period(WindowObject winobj)
+{
+	bool		isnull;
+	Datum		p = WinGetFuncArgCurrent(winobj, ARG_PERIOD, &isnull);
+
+	return period_or_error(p, isnull);
+}
+
+/* The value at `period` among the recent rows, or NULL. */
+static bool
+value_at(const RecentRows *rows, int32 period, Datum *value)
+{
+	int			i = series_find(rows->ordinals, rows->n, period);
+
+	if (i < 0)
+		return false;
+	*value = rows->values[i];
+	return true;
+}
+
+/* The YTD total at `period` (sum for a flow, the value for a stock). */
+static bool
+ytd_at(const RecentRows *rows, int32 period, IndicatorKind kind, ValueType *vt, Datum *total)
+{
+	int			members[4];
+	int			n = series_ytd_members(rows->ordinals, rows->n, period, kind, members);
+	int			i;
+
+	if (n < 0)
+		return false;
+	if (vt->type == FLOAT8OID)
+	{
+		double		sum = 0;
+
+		for (i = 0; i < n; i++)
+			sum += DatumGetFloat8(rows->values[members[i]]);
+		*total = Float8GetDatum(sum);
+		return true;
+	}
+	*total = rows->values[members[0]];
+	for (i = 1; i < n; i++)
+		*total = NumericGetDatum(numeric_add_exact(DatumGetNumeric(*total),
+												   DatumGetNumeric(rows->values[members[i]])));
+	return true;
+}
+
+/* growth_pct in the call site's type; false when undefined */
+static bool
+growth_of(ValueType *vt, Datum current, Datum base, Datum *result)
+{
+	if (vt->type == FLOAT8OID)
+	{
+		double		r;
+
+		if (!growth_pct_f8(DatumGetFloat8(current), DatumGetFloat8(base), &r))
+			return false;
+		*result = Float8GetDatum(r);
+	}
+	else
+	{
+		Numeric		r = growth_pct_numeric(DatumGetNumeric(current), DatumGetNumeric(base));
+
+		if (r == NULL)
+			return false;
+		*result = NumericGetDatum(r);
+	}
+	return true;
+}
+
+static bool
+index_of(ValueType *vt, Datum current, Datum base, Datum *result)
+{
+	if (vt->type == FLOAT8OID)
+	{
+		double		r;
+
+		if (!dev_index_f8(DatumGetFloat8(current), DatumGetFloat8(base), &r))
+			return false;
+		*result = Float8GetDatum(r);
+	}
+	else
+	{
+		Numeric		r = dev_index_numeric(DatumGetNumeric(current), DatumGetNumeric(base));
+
+		if (r == NULL)
+			return false;
+		*result = NumericGetDatum(r);
+	}
+	return true;
+}
+
+/* The kind argument of the current row; NULL kind gives a NULL result. */
+static bool
+current_kind(WindowObject winobj, IndicatorKind *kind)
+{
+	bool		isnull;
+	Datum		d = WinGetFuncArgCurrent(winobj, ARG_EXTRA, &isnull);
+	text	   *t;
+
+	if (isnull)
+		return false;
+	t = DatumGetTextPP(d);
+	*kind = indicator_kind_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	if (*kind == KIND_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid indicator kind: \"%s\"", text_to_cstring(t)),
+				 errhint("Use 'flow' (summed over the year) or 'stock' (the latest value); "
+						 "year-to-date ratios must be recomputed from their numerator and denominator.")));
+	return true;
+}
+
+/* What a look-back function computes from the recent rows. */
+typedef enum LookbackMeasure
+{
+	M_SAME_PERIOD_LAST_YEAR,
+	M_PREVIOUS_QUARTER,
+	M_YOY_PCT,
+	M_QOQ_PCT,
+	M_CHAIN_INDEX,
+	M_YTD,
+	M_YTD_YOY_PCT
+} LookbackMeasure;
+
+static Datum
+lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	ValueType  *vt = value_type(fcinfo);
+	RecentRows	rows;
+	IndicatorKind kind = KIND_FLOW;
+	int32		p;
+	int32		floor;
+	Datum		a,
+				b,
+				result;
+	bool		ok = false;
+
+	rows.current = p = current_period(winobj);
+	switch (m)
+	{
+		case M_SAME_PERIOD_LAST_YEAR:
+		case M_YOY_PCT:
+			floor = p - 4;
+			break;
+		case M_PREVIOUS_QUARTER:
+		case M_QOQ_PCT:
+		case M_CHAIN_INDEX:
+			floor = p - 1;
+			break;
+		case M_YTD:
+			floor = p - p % 4;
+			break;
+		default:
+			floor = series_lookback_floor(p);
+			break;
+	}
+	/* the kind is read before the rows so a bad kind fails on every row */
+	if ((m == M_YTD || m == M_YTD_YOY_PCT) && !current_kind(winobj, &kind))
+	{
+		read_recent_rows(fcinfo, winobj, p, &rows);		/* still check order */
+		PG_RETURN_NULL();
+	}
+	read_recent_rows(fcinfo, winobj, floor, &rows);
+
+	switch (m)
+	{
+		case M_SAME_PERIOD_LAST_YEAR:
+			ok = value_at(&rows, p - 4, &result);
+			break;
+		case M_PREVIOUS_QUARTER:
+			ok = value_at(&rows, p - 1, &result);
+			break;
+		case M_YOY_PCT:
+			ok = value_at(&rows, p, &a) && value_at(&rows, p - 4, &b) &&
+				growth_of(vt, a, b, &result);
+			break;
+		case M_QOQ_PCT:
+			ok = value_at(&rows, p, &a) && value_at(&rows, p - 1, &b) &&
+				growth_of(vt, a, b, &result);
+			break;
+		case M_CHAIN_INDEX:
+			ok = value_at(&rows, p, &a) && value_at(&rows, p - 1, &b) &&
+				index_of(vt, a, b, &result);
+			break;
+		case M_YTD:
+			ok = ytd_at(&rows, p, kind, vt, &result);
+			break;
+		case M_YTD_YOY_PCT:
+			ok = ytd_at(&rows, p, kind, vt, &a) && ytd_at(&rows, p - 4, kind, vt, &b) &&
+				growth_of(vt, a, b, &result);
+			break;
+	}
+	if (!ok)
+		PG_RETURN_NULL();
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(window_same_period_last_year);
+Datum
+window_same_period_last_year(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_SAME_PERIOD_LAST_YEAR);
+}
+
+PG_FUNCTION_INFO_V1(window_previous_quarter);
+Datum
+window_previous_quarter(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_PREVIOUS_QUARTER);
+}
+
+PG_FUNCTION_INFO_V1(window_yoy_pct);
+Datum
+window_yoy_pct(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_YOY_PCT);
+}
+
+PG_FUNCTION_INFO_V1(window_qoq_pct);
+Datum
+window_qoq_pct(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_QOQ_PCT);
+}
+
+PG_FUNCTION_INFO_V1(window_chain_index);
+Datum
+window_chain_index(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_CHAIN_INDEX);
+}
+
+PG_FUNCTION_INFO_V1(window_ytd);
+Datum
+window_ytd(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_YTD);
+}
+
+PG_FUNCTION_INFO_V1(window_ytd_yoy_pct);
+Datum
+window_ytd_yoy_pct(PG_FUNCTION_ARGS)
+{
+	return lookback(fcinfo, M_YTD_YOY_PCT);
+}
+
+/*
+ * Fixed-base index: value / value at the base period * 100.  The base row
+ * can be anywhere in the partition, so it is found by one scan per
+ * partition (per distinct base) and remembered in partition-local memory.
+ */
+typedef struct FixedBase
+{
+	bool		scanned;
+	bool		found;
+	int32		base;
+	Datum		value;
+} FixedBase;
+
+PG_FUNCTION_INFO_V1(window_fixed_base_index);
+Datum
+window_fixed_base_index(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	ValueType  *vt = value_type(fcinfo);
+	FixedBase  *fb = WinGetPartitionLocalMemory(winobj, sizeof(FixedBase));
+	int32		p = current_period(winobj);
+	bool		isnull,
+				isout;
+	Datum		d,
+				current,
+				result;
+	int32		base;
+
+	/* the same order check as every other function here */
+	d = WinGetFuncArgInPartition(winobj, ARG_PERIOD, -1, WINDOW_SEEK_CURRENT, false,
+								 &isnull, &isout);
+	if (!isout)
+		check_order(period_or_error(d, isnull), p);
+
+	d = WinGetFuncArgCurrent(winobj, ARG_EXTRA, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	base = DatumGetQuarter(d);
+
+	if (!fb->scanned || fb->base != base)
+	{
+		MemoryContext partcxt = GetMemoryChunkContext(fb);
+		int64		pos;
+
+		fb->scanned = true;
+		fb->found = false;
+		fb->base = base;
+		for (pos = 0;; pos++)
+		{
+			d = WinGetFuncArgInPartition(winobj, ARG_PERIOD, pos, WINDOW_SEEK_HEAD, false,
+										 &isnull, &isout);
+			if (isout)
+				break;
+			if (!isnull && DatumGetQuarter(d) == base)
+			{
+				d = WinGetFuncArgInPartition(winobj, ARG_VALUE, pos, WINDOW_SEEK_HEAD,
+											 false, &isnull, &isout);
+				if (!isnull)
+				{
+					MemoryContext old = MemoryContextSwitchTo(partcxt);
+
+					fb->value = datumCopy(d, vt->typbyval, vt->typlen);
+					fb->found = true;
+					MemoryContextSwitchTo(old);
+				}
+				break;
+			}
+		}
+	}
+	current = WinGetFuncArgCurrent(winobj, ARG_VALUE, &isnull);
+	if (isnull || !fb->found || !index_of(vt, current, fb->value, &result))
+		PG_RETURN_NULL();
+	return result;
+}

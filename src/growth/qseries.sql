@@ -1,0 +1,94 @@
+-- ---------------------------------------------------------------------------
+-- qseries: a compact quarterly series (period -> numeric value), built by
+-- the parallel, combinable aggregate quarterly_series(value, period), and
+-- read by accessors that answer the window functions' questions.
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.qseries;
+CREATE FUNCTION @extschema@.qseries_in(cstring) RETURNS @extschema@.qseries
+	AS 'MODULE_PATHNAME', 'qseries_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_out(@extschema@.qseries) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'qseries_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_recv(internal) RETURNS @extschema@.qseries
+	AS 'MODULE_PATHNAME', 'qseries_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_send(@extschema@.qseries) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'qseries_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.qseries (
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended,
+	INPUT = @extschema@.qseries_in,
+	OUTPUT = @extschema@.qseries_out,
+	RECEIVE = @extschema@.qseries_recv,
+	SEND = @extschema@.qseries_send
+);
+COMMENT ON TYPE @extschema@.qseries IS
+	'quarterly series summary {2023-Q1:820,2023-Q2:801.5}, built by quarterly_series(value, period)';
+COMMENT ON FUNCTION @extschema@.qseries_in(cstring) IS 'text input of qseries: {period:value,...}, any order, no repeated period';
+COMMENT ON FUNCTION @extschema@.qseries_out(@extschema@.qseries) IS 'text output of qseries, periods ascending';
+COMMENT ON FUNCTION @extschema@.qseries_recv(internal) IS 'binary input of qseries: int4 n, then (int4 ordinal, int4 length, numeric binary) n times';
+COMMENT ON FUNCTION @extschema@.qseries_send(@extschema@.qseries) IS 'binary output of qseries';
+
+-- The aggregate ------------------------------------------------------------------
+CREATE FUNCTION @extschema@.qseries_agg_trans(internal, numeric, @extschema@.quarter) RETURNS internal
+	AS 'MODULE_PATHNAME', 'qseries_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_agg_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'qseries_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_agg_serial(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'qseries_agg_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_agg_deserial(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'qseries_agg_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_agg_final(internal) RETURNS @extschema@.qseries
+	AS 'MODULE_PATHNAME', 'qseries_agg_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.qseries_agg_trans(internal, numeric, @extschema@.quarter) IS 'quarterly_series transition: collects (period, value), skipping NULLs';
+COMMENT ON FUNCTION @extschema@.qseries_agg_combine(internal, internal) IS 'quarterly_series combine: merges partial states (parallel workers)';
+COMMENT ON FUNCTION @extschema@.qseries_agg_serial(internal) IS 'quarterly_series state serialisation';
+COMMENT ON FUNCTION @extschema@.qseries_agg_deserial(bytea, internal) IS 'quarterly_series state deserialisation';
+COMMENT ON FUNCTION @extschema@.qseries_agg_final(internal) IS 'quarterly_series final: sorts by period, rejects repeated periods (21000)';
+
+CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter) (
+	SFUNC = @extschema@.qseries_agg_trans,
+	STYPE = internal,
+	COMBINEFUNC = @extschema@.qseries_agg_combine,
+	SERIALFUNC = @extschema@.qseries_agg_serial,
+	DESERIALFUNC = @extschema@.qseries_agg_deserial,
+	FINALFUNC = @extschema@.qseries_agg_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter) IS
+	'summary of a quarterly series per group (qseries): combinable, parallel; read it with value_at, yoy_pct, ytd, cagr ...';
+
+-- Accessors ------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.value_at(s @extschema@.qseries, period @extschema@.quarter) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_value_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.same_period_last_year(s @extschema@.qseries, period @extschema@.quarter) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_same_period_last_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.previous_quarter(s @extschema@.qseries, period @extschema@.quarter) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_previous_quarter' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.yoy_pct(s @extschema@.qseries, period @extschema@.quarter) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_yoy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qoq_pct(s @extschema@.qseries, period @extschema@.quarter) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_qoq_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ytd(s @extschema@.qseries, period @extschema@.quarter, kind text) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_ytd' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ytd_yoy_pct(s @extschema@.qseries, period @extschema@.quarter, kind text) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_ytd_yoy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.cagr(s @extschema@.qseries, quarters_per_step integer DEFAULT 4) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_cagr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.first_period(s @extschema@.qseries) RETURNS @extschema@.quarter
+	AS 'MODULE_PATHNAME', 'qseries_first_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.last_period(s @extschema@.qseries) RETURNS @extschema@.quarter
+	AS 'MODULE_PATHNAME', 'qseries_last_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.periods(s @extschema@.qseries) RETURNS integer
+	AS 'MODULE_PATHNAME', 'qseries_length' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.value_at(@extschema@.qseries, @extschema@.quarter) IS 'value of the series at a period, NULL if absent';
+COMMENT ON FUNCTION @extschema@.same_period_last_year(@extschema@.qseries, @extschema@.quarter) IS 'value at period - 4 quarters, NULL if absent';
+COMMENT ON FUNCTION @extschema@.previous_quarter(@extschema@.qseries, @extschema@.quarter) IS 'value at period - 1 quarter, NULL if absent';
+COMMENT ON FUNCTION @extschema@.yoy_pct(@extschema@.qseries, @extschema@.quarter) IS 'growth in % at period against the same quarter last year';
+COMMENT ON FUNCTION @extschema@.qoq_pct(@extschema@.qseries, @extschema@.quarter) IS 'growth in % at period against the previous quarter';
+COMMENT ON FUNCTION @extschema@.ytd(@extschema@.qseries, @extschema@.quarter, text) IS 'year to date at period: ''flow'' sums Q1..period (NULL if any is missing), ''stock'' is the value at period';
+COMMENT ON FUNCTION @extschema@.ytd_yoy_pct(@extschema@.qseries, @extschema@.quarter, text) IS 'growth in % of the year to date against the same span last year';
+COMMENT ON FUNCTION @extschema@.cagr(@extschema@.qseries, integer) IS 'average growth in % per step between the first and last observation; a step is quarters_per_step quarters (4 = per year)';
+COMMENT ON FUNCTION @extschema@.first_period(@extschema@.qseries) IS 'first period of the series';
+COMMENT ON FUNCTION @extschema@.last_period(@extschema@.qseries) IS 'last period of the series';
+COMMENT ON FUNCTION @extschema@.periods(@extschema@.qseries) IS 'number of periods with a value';
