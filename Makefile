@@ -22,6 +22,7 @@ OBJS = \
 	src/quarter/quarter_series.o \
 	src/growth/growth_core.o \
 	src/growth/growth_scalar.o \
+	src/growth/numeric_fast.o \
 	src/growth/growth_window.o \
 	src/growth/qseries_io.o \
 	src/growth/qseries_agg.o

@@ -21,13 +21,14 @@ $$;
 
 -- bench_compare(label, subject, baseline, target) times both and prints the
 -- ratio subject / baseline next to its target.
-CREATE OR REPLACE FUNCTION pg_temp.bench_compare(label text, subject text, baseline text, target text)
+CREATE OR REPLACE FUNCTION pg_temp.bench_compare(label text, subject text, baseline text, target text,
+	runs int DEFAULT 3)
 RETURNS TABLE (benchmark text, subject_ms numeric, baseline_ms numeric, ratio numeric, goal text)
 LANGUAGE plpgsql AS $$
 BEGIN
 	benchmark := label;
-	baseline_ms := pg_temp.bench_time(baseline);
-	subject_ms := pg_temp.bench_time(subject);
+	baseline_ms := pg_temp.bench_time(baseline, runs);
+	subject_ms := pg_temp.bench_time(subject, runs);
 	ratio := round(subject_ms / nullif(baseline_ms, 0), 3);
 	goal := target;
 	RETURN NEXT;

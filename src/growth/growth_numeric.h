@@ -12,7 +12,7 @@
 
 #include "utils/numeric.h"
 
-/* (current - base) * 100 / base; NULL unless base > 0 and both finite */
+/* (current / base - 1) * 100; NULL unless base > 0 and both finite */
 extern Numeric growth_pct_numeric(Numeric current, Numeric base);
 
 /* current * 100 / base; NULL unless base > 0 and both finite */
@@ -22,5 +22,16 @@ extern Numeric dev_index_numeric(Numeric current, Numeric base);
 extern Numeric cagr_numeric(Numeric first, Numeric last, Numeric steps);
 
 extern Numeric numeric_add_exact(Numeric a, Numeric b);
+
+/* The 128-bit fast path (numeric_fast.c): same answers, or not taken. */
+typedef enum FastStatus
+{
+	FAST_DONE,
+	FAST_UNDEFINED,				/* the measure is undefined: NULL */
+	FAST_NOT_TAKEN				/* use the ordinary numeric path */
+} FastStatus;
+
+extern FastStatus growth_pct_fast(Numeric current, Numeric base, Numeric *result);
+extern FastStatus dev_index_fast(Numeric current, Numeric base, Numeric *result);
 
 #endif							/* HATRUNG_GROWTH_NUMERIC_H */

@@ -5,12 +5,12 @@
  *
  * The trick that makes them both correct and O(1) per row: periods in a
  * partition strictly increase, so the row holding period p - k, if there
- * is one, is at most k rows back.  Every function reads only the rows
+ * is one, is at most k rows back.  Every function looks only at the rows
  * between its look-back floor and the current row (at most 7: year-to-date
  * against last year's same span reaches back to quarter 1 of last year),
- * matches them by period, and never trusts row positions.  A missing
- * quarter is therefore NULL, never the wrong quarter, and the tuplestore
- * can discard everything behind the look-back window.
+ * kept in a small ring as the rows go by, matches them by period, and never
+ * trusts row positions.  A missing quarter is therefore NULL, never the
+ * wrong quarter, and the tuplestore can discard everything behind the ring.
  *
  * Each row also checks that it follows its predecessor: an unordered
  * partition (42P20) or a repeated period (21000) is an error, not a
@@ -115,67 +115,144 @@ check_order(int32 prev, int32 next)
 }
 
 /*
- * Reads the current row and the rows back to period `floor` into `rows`,
- * checking the order on the way.  Values are copied: the window API's
- * Datums point into a slot that the next fetch overwrites.
+ * The last MAX_ROWS rows of the partition, kept in partition-local memory as
+ * the rows go by.  Window functions are called for every row in order, so
+ * each call only reads its own row and appends it: no tuplestore seeks.  If
+ * a call ever arrives out of sequence, the ring is rebuilt from the
+ * partition, so the answer never depends on that assumption.
+ */
+typedef struct RingSlot
+{
+	int32		ordinal;
+	bool		known;			/* the value is not NULL */
+	Datum		value;			/* by-reference values live in buf */
+	char	   *buf;
+	Size		cap;
+} RingSlot;
+
+typedef struct RowRing
+{
+	bool		valid;
+	int64		last_pos;		/* partition position of the newest row */
+	int			oldest;
+	int			count;
+	RingSlot	slot[MAX_ROWS];
+} RowRing;
+
+static void
+ring_push(RowRing *ring, MemoryContext partcxt, ValueType *vt, int32 ordinal,
+		  Datum value, bool isnull)
+{
+	int			i;
+	RingSlot   *slot;
+
+	if (ring->count < MAX_ROWS)
+		i = (ring->oldest + ring->count++) % MAX_ROWS;
+	else
+	{
+		i = ring->oldest;
+		ring->oldest = (ring->oldest + 1) % MAX_ROWS;
+	}
+	slot = &ring->slot[i];
+	slot->ordinal = ordinal;
+	slot->known = !isnull;
+	if (isnull || vt->typbyval)
+	{
+		slot->value = value;
+		return;
+	}
+	else
+	{
+		/* expand toasted values; keep the short header, reuse the buffer */
+		struct varlena *v = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(value));
+		Size		len = VARSIZE_ANY(v);
+
+		if (slot->cap < len)
+		{
+			slot->buf = MemoryContextAlloc(partcxt, Max(len, 32));
+			slot->cap = Max(len, 32);
+		}
+		memcpy(slot->buf, v, len);
+		slot->value = PointerGetDatum(slot->buf);
+	}
+}
+
+static int32
+ring_newest_ordinal(const RowRing *ring)
+{
+	return ring->slot[(ring->oldest + ring->count - 1) % MAX_ROWS].ordinal;
+}
+
+/* Refills the ring with the rows before `pos`, checking their order. */
+static void
+ring_rebuild(RowRing *ring, MemoryContext partcxt, ValueType *vt, WindowObject winobj)
+{
+	int64		rel;
+	bool		isnull,
+				isout;
+
+	ring->count = 0;
+	ring->oldest = 0;
+	for (rel = -(MAX_ROWS - 1); rel <= -1; rel++)
+	{
+		Datum		p = WinGetFuncArgInPartition(winobj, ARG_PERIOD, rel, WINDOW_SEEK_CURRENT,
+												 false, &isnull, &isout);
+		int32		ordinal;
+		Datum		v;
+		bool		vnull;
+
+		if (isout)
+			continue;
+		ordinal = period_or_error(p, isnull);
+		if (ring->count > 0)
+			check_order(ring_newest_ordinal(ring), ordinal);
+		v = WinGetFuncArgInPartition(winobj, ARG_VALUE, rel, WINDOW_SEEK_CURRENT,
+									 false, &vnull, &isout);
+		ring_push(ring, partcxt, vt, ordinal, v, vnull);
+	}
+}
+
+/*
+ * Appends the current row to the ring (checking that it follows its
+ * predecessor) and returns the rows back to period `floor` whose value is
+ * known, ascending.
  */
 static void
 read_recent_rows(FunctionCallInfo fcinfo, WindowObject winobj, int32 floor, RecentRows *rows)
 {
 	ValueType  *vt = value_type(fcinfo);
-	int32		ordinals[MAX_ROWS];
-	Datum		values[MAX_ROWS];
-	bool		known[MAX_ROWS];
-	int			count = 0,
-				i;
-	int32		next = rows->current;
-	int64		pos;
-	bool		isnull,
-				isout;
-	Datum		v = WinGetFuncArgCurrent(winobj, ARG_VALUE, &isnull);
+	RowRing    *ring = WinGetPartitionLocalMemory(winobj, sizeof(RowRing));
+	MemoryContext partcxt = GetMemoryChunkContext(ring);
+	int64		pos = WinGetCurrentPosition(winobj);
+	bool		isnull;
+	Datum		v;
+	int			i;
 
-	ordinals[0] = rows->current;
-	known[0] = !isnull;
-	values[0] = isnull ? (Datum) 0 : datumCopy(v, vt->typbyval, vt->typlen);
-	count = 1;
+	if (!ring->valid || pos != ring->last_pos + 1)
+		ring_rebuild(ring, partcxt, vt, winobj);
+	if (ring->count > 0)
+		check_order(ring_newest_ordinal(ring), rows->current);
+	v = WinGetFuncArgCurrent(winobj, ARG_VALUE, &isnull);
+	ring_push(ring, partcxt, vt, rows->current, v, isnull);
+	ring->valid = true;
+	ring->last_pos = pos;
 
-	for (pos = -1; count < MAX_ROWS; pos--)
-	{
-		Datum		p = WinGetFuncArgInPartition(winobj, ARG_PERIOD, pos,
-												 WINDOW_SEEK_CURRENT, false,
-												 &isnull, &isout);
-		int32		prev;
+	/* a rebuild reads at most MAX_ROWS - 1 rows back: keep those */
+	if (pos - (MAX_ROWS - 1) > 0)
+		WinSetMarkPosition(winobj, pos - (MAX_ROWS - 1));
 
-		if (isout)
-			break;
-		prev = period_or_error(p, isnull);
-		if (pos == -1)
-			check_order(prev, next);	/* older rows were checked in their turn */
-		if (prev < floor)
-			break;
-		v = WinGetFuncArgInPartition(winobj, ARG_VALUE, pos, WINDOW_SEEK_CURRENT,
-									 false, &isnull, &isout);
-		ordinals[count] = prev;
-		known[count] = !isnull;
-		values[count] = isnull ? (Datum) 0 : datumCopy(v, vt->typbyval, vt->typlen);
-		count++;
-		next = prev;
-	}
-
-	/* rows behind the longest look-back are never read again */
-	pos = WinGetCurrentPosition(winobj) - MAX_ROWS;
-	if (pos > 0)
-		WinSetMarkPosition(winobj, pos);
-
-	/* ascending, and only the rows whose value is known */
 	rows->n = 0;
-	for (i = count - 1; i >= 0; i--)
-		if (known[i])
+	for (i = 0; i < ring->count; i++)
+	{
+		RingSlot   *slot = &ring->slot[(ring->oldest + i) % MAX_ROWS];
+
+		if (slot->known && slot->ordinal >= floor)
 		{
-			rows->ordinals[rows->n] = ordinals[i];
-			rows->values[rows->n] = values[i];
+			rows->ordinals[rows->n] = slot->ordinal;
+			rows->values[rows->n] = slot->value;
 			rows->n++;
 		}
+	}
 }
 
 static int32
@@ -374,7 +451,8 @@ lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
 	}
 	if (!ok)
 		PG_RETURN_NULL();
-	return result;
+	/* a value taken from the ring is overwritten by later rows: copy it */
+	return datumCopy(result, vt->typbyval, vt->typlen);
 }
 
 PG_FUNCTION_INFO_V1(window_same_period_last_year);

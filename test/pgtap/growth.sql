@@ -3,7 +3,7 @@
 -- definitions must agree exactly.
 BEGIN;
 SET search_path = public, hatrung;
-SELECT plan(29);
+SELECT plan(31);
 
 -- Errors -------------------------------------------------------------------------
 SELECT throws_ok($$SELECT hatrung.yoy_pct(v, p) OVER (ORDER BY v)
@@ -53,8 +53,8 @@ FROM obs WINDOW win AS (PARTITION BY u ORDER BY period);
 CREATE TEMP TABLE truth AS
 SELECT o.u, o.period, o.v,
 	   b4.v AS spl, b1.v AS pq,
-	   CASE WHEN b4.v > 0 THEN (o.v - b4.v) * 100 / b4.v END AS yoy,
-	   CASE WHEN b1.v > 0 THEN (o.v - b1.v) * 100 / b1.v END AS qoq,
+	   CASE WHEN b4.v > 0 THEN (o.v / b4.v - 1) * 100 END AS yoy,
+	   CASE WHEN b1.v > 0 THEN (o.v / b1.v - 1) * 100 END AS qoq,
 	   (SELECT CASE WHEN count(x.v) = quarter_of_year(o.period) THEN sum(x.v) END
 		FROM obs x WHERE x.u = o.u AND year(x.period) = year(o.period) AND x.period <= o.period) AS ytd_flow,
 	   (SELECT CASE WHEN count(x.v) = quarter_of_year(o.period) THEN sum(x.v) END
@@ -73,7 +73,7 @@ SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period) WHERE w.spl IS 
 SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period) WHERE w.pq IS DISTINCT FROM t.pq), 0::bigint,
 	'previous_quarter matches the value 1 quarter back by period');
 SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period) WHERE w.yoy IS DISTINCT FROM t.yoy), 0::bigint,
-	'yoy_pct equals (v - base) * 100 / base by period, NULL for a missing or non-positive base');
+	'yoy_pct equals (v / base - 1) * 100 by period, NULL for a missing or non-positive base');
 SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period) WHERE w.qoq IS DISTINCT FROM t.qoq), 0::bigint,
 	'qoq_pct equals the plain-SQL definition');
 SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period) WHERE w.ytd_flow IS DISTINCT FROM t.ytd_flow),
@@ -82,7 +82,7 @@ SELECT is((SELECT count(*) FROM w WHERE w.ytd_stock IS DISTINCT FROM w.v), 0::bi
 	'ytd stock is the value at the period');
 SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period)
 		   WHERE w.ytd_yoy IS DISTINCT FROM
-				 CASE WHEN t.ytd_flow_last_year > 0 THEN (t.ytd_flow - t.ytd_flow_last_year) * 100 / t.ytd_flow_last_year END),
+				 CASE WHEN t.ytd_flow_last_year > 0 THEN (t.ytd_flow / t.ytd_flow_last_year - 1) * 100 END),
 	0::bigint, 'ytd_yoy_pct compares the two YTD totals');
 SELECT is((SELECT count(*) FROM w JOIN truth t USING (u, period) WHERE w.chain IS DISTINCT FROM t.chain), 0::bigint,
 	'chain_index equals v * 100 / previous quarter');
@@ -114,8 +114,23 @@ CREATE TEMP TABLE pairs AS
 SELECT round((random() * 2000 - 500)::numeric, 3) AS c, round((random() * 2000 - 500)::numeric, 3) AS b
 FROM generate_series(1, 20000);
 SELECT is((SELECT count(*) FROM pairs WHERE growth_pct(c, b) IS DISTINCT FROM
-			CASE WHEN b > 0 THEN (c - b) * 100 / b END), 0::bigint,
-	'growth_pct equals (c - b) * 100 / b for b > 0, NULL otherwise (20,000 random pairs)');
+			CASE WHEN b > 0 THEN (c / b - 1) * 100 END), 0::bigint,
+	'growth_pct equals the SQL expression (c / b - 1) * 100 for b > 0, NULL otherwise (20,000 random pairs)');
+-- Figures of every size and scale, so both the 128-bit fast path and the
+-- ordinary numeric path run: the text (value and display scale) must be
+-- exactly what the SQL expressions print.
+CREATE TEMP TABLE wide AS
+SELECT round((random() - 0.2)::numeric * 10::numeric ^ (floor(random() * 45) - 20)::int, floor(random() * 22)::int) AS c,
+	   round((random() - 0.1)::numeric * 10::numeric ^ (floor(random() * 45) - 20)::int, floor(random() * 22)::int) AS b
+FROM generate_series(1, 20000);
+INSERT INTO wide VALUES (0, 1), (1, 3), (999999999999999999, 1), (1000000000000000000, 7), (1, 999999999999999999),
+	(0.000000000000000001, 3), (123456789.123456789, 0.000000001), (-5, 0.5), (5, 0);
+SELECT is((SELECT count(*) FROM wide WHERE growth_pct(c, b)::text IS DISTINCT FROM
+			(CASE WHEN b > 0 THEN (c / b - 1) * 100 END)::text), 0::bigint,
+	'growth_pct prints exactly what (c / b - 1) * 100 prints, for figures of every size and scale');
+SELECT is((SELECT count(*) FROM wide WHERE dev_index(c, b)::text IS DISTINCT FROM
+			(CASE WHEN b > 0 THEN c * 100 / b END)::text), 0::bigint,
+	'dev_index prints exactly what c * 100 / b prints, for figures of every size and scale');
 SELECT is((SELECT count(*) FROM pairs WHERE dev_index(c, b) IS DISTINCT FROM
 			CASE WHEN b > 0 THEN c * 100 / b END), 0::bigint,
 	'dev_index equals c * 100 / b for b > 0');
