@@ -22,12 +22,19 @@ SELECT '[quý I-2021, quý IV-2025]'::quarterrange AS plan_period,
 	   upper('[quý I-2021, quý IV-2025]'::quarterrange) - lower('[quý I-2021, quý IV-2025]'::quarterrange)
 		   AS quarters;
 
-\echo '== Gap-safe "same period last year": meat output (t), quarter II-2022 missing'
+\echo '== Hà Trung, quarter I-2023: the growth the district report states'
+\echo '   (meat output 820 t "tăng 6,8%": 767.8 t for Q1-2022 is what that growth implies)'
+SELECT round(growth_pct(820, 767.8), 1) AS growth_pct, round(dev_index(820, 767.8), 2) AS dev_index,
+	   round(growth_pct(106.85, 100), 1) AS "6.85 rounds to", round(cagr(800, 1000, 5), 2) AS "cagr 800->1000, 5 steps";
+
+\echo '== Gap-safe comparisons by period: meat output (t), quarter II-2022 missing'
 \echo '   (820 t in Q1-2023: district report; 767.8 t in Q1-2022: derived from its +6.8%; others: illustrative)'
 SELECT period, label_vi(period), output_t,
-	   first_value(output_t) OVER w AS same_period_last_year,
-	   lag(output_t, 4) OVER (ORDER BY period) AS "lag(4) — wrong"
+	   same_period_last_year(output_t, period) OVER w AS same_period_last_year,
+	   lag(output_t, 4) OVER w AS "lag(4) — wrong",
+	   round(yoy_pct(output_t, period) OVER w, 1) AS yoy_pct,
+	   ytd(output_t, period, 'flow') OVER w AS ytd
 FROM (VALUES ('2022-Q1'::quarter, 767.8), ('2022-Q3', 790), ('2022-Q4', 845),
 			 ('2023-Q1', 820), ('2023-Q2', 801)) AS v(period, output_t)
-WINDOW w AS (ORDER BY period RANGE BETWEEN 4 PRECEDING AND 4 PRECEDING)
+WINDOW w AS (ORDER BY period)
 ORDER BY period;
