@@ -25,7 +25,9 @@ OBJS = \
 	src/growth/numeric_fast.o \
 	src/growth/growth_window.o \
 	src/growth/qseries_io.o \
-	src/growth/qseries_agg.o
+	src/growth/qseries_agg.o \
+	src/vnnum/vnnum_core.o \
+	src/vnnum/vnnum_pg.o
 
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \
@@ -33,11 +35,18 @@ SQL_PARTS = \
 	src/quarter/quarter.sql \
 	src/growth/growth.sql \
 	src/growth/growth_window.sql \
-	src/growth/qseries.sql
+	src/growth/qseries.sql \
+	src/vnnum/vnnum.sql \
+	src/data/data_model.sql \
+	src/data/history.sql \
+	src/data/import.sql \
+	src/data/views.sql \
+	src/data/report.sql \
+	src/data/demo.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so
@@ -56,9 +65,10 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # --- C unit tests of the pure core (no PostgreSQL headers) -------------------
 
 UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
-UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core
+UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_vnnum_core
 UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_growth_core = src/growth/growth_core.c -lm
+UNIT_SRC_test/unit/test_vnnum_core = src/vnnum/vnnum_core.c
 
 test/unit/%.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ $< $(UNIT_SRC_test/unit/$*)

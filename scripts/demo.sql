@@ -1,5 +1,5 @@
--- What the demo command prints: a tour of the quarter type with the Hà Trung
--- district's quarter I-2023 report as the running example.
+-- What the demo command prints: a tour of the quarter type and the growth
+-- functions, then the Hà Trung quarter I-2023 report from the demo data.
 SET search_path = public, hatrung;
 \pset footer off
 
@@ -38,3 +38,27 @@ FROM (VALUES ('2022-Q1'::quarter, 767.8), ('2022-Q3', 790), ('2022-Q4', 845),
 			 ('2023-Q1', 820), ('2023-Q2', 801)) AS v(period, output_t)
 WINDOW w AS (ORDER BY period)
 ORDER BY period;
+
+\echo '== Loading the Hà Trung demo data: SELECT hatrung.load_demo();'
+SELECT load_demo();
+
+\echo '== SELECT hatrung.quarter_report(''392'', ''quý I-2023'');'
+\pset format unaligned
+\pset tuples_only on
+SELECT quarter_report('392', 'quý I-2023');
+\pset format aligned
+\pset tuples_only off
+
+\echo '== The same figures in hatrung.quarterly_report, the view BI tools read'
+SELECT indicator_code, period_label, value, vintage, value_same_period_last_year AS same_period,
+	   round(yoy_pct, 1) AS yoy_pct, ytd, annual_plan, round(ytd_pct_of_plan, 2) AS pct_of_plan
+FROM quarterly_report WHERE unit_code = '392' AND period_label = '2023-Q1' ORDER BY indicator_code;
+
+\echo '== hatrung.unit_rollup: commune figures (ILLUSTRATIVE) summed to the district'
+SELECT parent_code, indicator_code, period_label, children_sum, children_reporting, children_total,
+	   parent_reported, difference
+FROM unit_rollup;
+
+\echo '== hatrung.harmonised_observations_at(''2025-07-01''): 2023 commune figures on the communes of July 2025'
+SELECT unit_code, unit_name, indicator_code, period_label, value, source_units
+FROM harmonised_observations_at('2025-07-01') ORDER BY unit_code;

@@ -20,12 +20,18 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
 ORDER BY p.oid::regprocedure::text COLLATE "C";
 
--- Nothing is SECURITY DEFINER, nothing is parallel unsafe.
-SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
-	   count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe
+-- Nothing is SECURITY DEFINER; only functions that write (triggers, the
+-- demo loader) are not parallel safe.
+SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung';
+SELECT p.oid::regprocedure AS not_parallel_safe, p.prorettype::regtype AS returns
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
+WHERE p.proparallel <> 's'
+ORDER BY p.oid::regprocedure::text COLLATE "C";
 
 -- Every member object has a comment (BI tools and \df+ show them).
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS without_comment

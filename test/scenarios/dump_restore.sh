@@ -3,7 +3,7 @@
 # with indexes and constraints: the restored database answers every query
 # exactly as the original.
 . "$(dirname "$0")/lib/tap.sh"
-tap_plan 9
+tap_plan 11
 set -u
 SRC=hatrung_dump_src
 DST=hatrung_dump_dst
@@ -30,6 +30,9 @@ SELECT 'unit' || u, '2020-Q1'::hatrung.quarter OPERATOR(hatrung.+) i,
 	   u * 100 + i
 FROM generate_series(1, 50) AS u, generate_series(0, 23) AS i;
 INSERT INTO report VALUES ('edge', '0001-Q1', 'empty', '{}', 0), ('edge', '9999-Q4', '(,)', '{(,)}', NULL);
+SELECT hatrung.load_demo();
+UPDATE hatrung.observation SET value = 821 WHERE period OPERATOR(hatrung.=) '2023-Q1' AND indicator_code = 'MEAT_OUTPUT'
+	AND unit_id = (SELECT unit_id FROM hatrung.admin_unit WHERE code = '392');
 CREATE VIEW report_labels AS
 	SELECT unit, hatrung.label_vi(period) AS label, hatrung.year(period) AS year FROM report;
 SQL
@@ -39,6 +42,8 @@ CHECK="SELECT md5(string_agg(t::text, '|' ORDER BY unit, period::text)) FROM rep
 CHECK_VIEW="SELECT md5(string_agg(t::text, '|' ORDER BY unit, label)) FROM report_labels AS t"
 want=$(q -d "$SRC" -c "$CHECK")
 want_view=$(q -d "$SRC" -c "$CHECK_VIEW")
+CHECK_DATA="SELECT md5(hatrung.quarter_report('392', '2023-Q1') || (SELECT string_agg(h::text, '|' ORDER BY history_id) FROM hatrung.observation_history h) || (SELECT string_agg(u::text, '|' ORDER BY unit_id) FROM hatrung.admin_unit u))"
+want_data=$(q -d "$SRC" -c "$CHECK_DATA")
 
 pg_dump -Fc -f "$DUMP" "$SRC"
 tap_ok $? "pg_dump -Fc"
@@ -46,6 +51,8 @@ createdb "$DST" && pg_restore --exit-on-error -d "$DST" "$DUMP"
 tap_ok $? "pg_restore into a new database, without errors"
 tap_is "$(q -d "$DST" -c "$CHECK")" "$want" "restored rows are identical"
 tap_is "$(q -d "$DST" -c "$CHECK_VIEW")" "$want_view" "restored view gives identical results"
+tap_is "$(q -d "$DST" -c "$CHECK_DATA")" "$want_data" "user data (units, observations, history) survives: identical report and history"
+tap_is "$(q -d "$DST" -c "SELECT count(*) FROM hatrung.plan_source")" "3" "shipped rows are not duplicated by the restore"
 tap_is "$(q -d "$DST" -c "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'report'")" \
 	"report_period_brin,report_period_hash,report_pkey,report_valid_gist" "every index is restored"
 tap_is "$(q -d "$DST" -c "SET search_path = public, hatrung; SET enable_seqscan = off; SELECT count(*) FROM report WHERE period = '2021-Q1'")" \

@@ -1,0 +1,153 @@
+-- The district data model: demo data, the report, vintages, as-of, history,
+-- plans, gaps, YTD by kind, loading with validation, successions, and the
+-- plain column types of every view.
+SET search_path = public, hatrung;
+\set SHOW_CONTEXT never
+
+CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+
+SELECT load_demo();
+SELECT pg_temp.try('SELECT hatrung.load_demo()') AS loading_twice;
+
+-- The demo report for Hà Trung, quarter I-2023, pinned.
+\pset format unaligned
+\pset tuples_only on
+SELECT quarter_report('392', 'quý I-2023');
+\pset format aligned
+\pset tuples_only off
+SELECT pg_temp.try('SELECT hatrung.quarter_report(''999'', ''2023-Q1'')') AS unknown_unit,
+	   pg_temp.try('SELECT hatrung.quarter_report(''392'', ''2026-Q1'')') AS after_abolition,
+	   quarter_report('392', '2021-Q1') AS no_figures;
+
+-- Number notation.
+SELECT t, parse_vn_number(t) FROM (VALUES ('22,756'), ('1.041,6'), ('685,528 tỷ'), ('−5'), ('1 234,5')) AS v(t);
+SELECT t, pg_temp.try(format('SELECT hatrung.parse_vn_number(%L)', t)) AS result
+FROM (VALUES (''), ('1.5'), ('22,756 USD'), ('abc'), ('6,8%')) AS v(t);
+SELECT format_vn_number(1041.6, 1), format_vn_number(-1234567.891, 2), format_vn_number(0.5, 0),
+	   format_vn_figure(820.0, 1), format_vn_figure(22.7560, 3), is_valid_vn_number('1.5'),
+	   pg_temp.try('SELECT hatrung.format_vn_number(1, 21)') AS bad_decimals;
+
+-- Vintages: an estimate, then a preliminary, then an official figure; the
+-- report follows the latest.  As-of reproduces what was known before.
+-- (each statement is its own transaction, so now() moves on between them)
+CREATE TEMP TABLE t1 AS SELECT clock_timestamp() AS after_load;
+INSERT INTO observation_import VALUES ('392', 'EXPORT_VALUE', 'quý I-2023', 'sơ bộ', '23,1', 'revision (ILLUSTRATIVE)');
+SELECT indicator_code, value, vintage FROM quarterly_report
+WHERE unit_code = '392' AND indicator_code = 'EXPORT_VALUE' AND period_label = '2023-Q1';
+SELECT v.value, v.vintage FROM observations_as_of((SELECT after_load FROM t1)) v
+WHERE v.indicator_code = 'EXPORT_VALUE' AND v.period = '2023-Q1' AND v.unit_id = (SELECT unit_id FROM admin_unit WHERE code = '392');
+SELECT count(*) AS figures_known_in_2000 FROM observations_as_of('2000-01-01');
+SELECT count(*) AS figures_known_now FROM observations_as_of();
+
+-- History: an update and a delete keep the previous versions.
+UPDATE observation SET value = 23.2, source = 'corrected (ILLUSTRATIVE)'
+WHERE indicator_code = 'EXPORT_VALUE' AND vintage = 'preliminary';
+DELETE FROM observation WHERE indicator_code = 'LAND_CONSOLIDATED';
+SELECT operation, indicator_code, period, vintage, value, source, changed_by = current_user AS by_me
+FROM observation_history ORDER BY history_id;
+-- ... and the as-of view still sees the old version at the time it was current.
+SELECT v.value FROM observations_as_of((SELECT after_load FROM t1)) v
+WHERE v.indicator_code = 'LAND_CONSOLIDATED';
+SELECT pg_temp.try('TRUNCATE hatrung.observation') AS truncate_refused;
+UPDATE annual_plan SET value = 100 WHERE indicator_code = 'EXPORT_VALUE';
+SELECT operation, indicator_code, year, value FROM annual_plan_history;
+
+-- Plans: % of plan from the year to date; the highest-priority plan wins.
+INSERT INTO annual_plan (unit_id, indicator_code, year, plan_source, value, source)
+SELECT unit_id, 'EXPORT_VALUE', 2023, 'adjusted', 92.8, 'ILLUSTRATIVE' FROM admin_unit WHERE code = '392';
+SELECT indicator_code, ytd, annual_plan, plan_source, round(ytd_pct_of_plan, 2)
+FROM quarterly_report WHERE unit_code = '392' AND period_label = '2023-Q1' AND annual_plan IS NOT NULL
+ORDER BY indicator_code;
+
+-- Gaps and YTD by kind: a commune flow series missing 2022-Q2, and a stock.
+INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)
+VALUES ('PIG_HERD', 'Tổng đàn lợn', 'Pig herd', 'con', 'stock', 0);
+INSERT INTO observation_import VALUES
+	('15277', 'MEAT_OUTPUT', 'Q1-2022', 'official', '40', 'ILLUSTRATIVE'),
+	('15277', 'MEAT_OUTPUT', 'Q3-2022', 'official', '42', 'ILLUSTRATIVE'),
+	('15277', 'MEAT_OUTPUT', 'Q4-2022', 'official', '45', 'ILLUSTRATIVE'),
+	('15277', 'MEAT_OUTPUT', 'Q2-2023', 'official', '44', 'ILLUSTRATIVE'),
+	('15277', 'MEAT_OUTPUT', 'Q3-2023', 'official', '46', 'ILLUSTRATIVE'),
+	('15277', 'PIG_HERD', '2022-Q1', 'official', '12.000', 'ILLUSTRATIVE'),
+	('15277', 'PIG_HERD', '2022-Q2', 'official', '12.500', 'ILLUSTRATIVE'),
+	('15277', 'PIG_HERD', '2023-Q1', 'official', '12.600', 'ILLUSTRATIVE'),
+	('15277', 'PIG_HERD', '2023-Q2', 'official', '13.100', 'ILLUSTRATIVE');
+SELECT indicator_code, period_label, value, value_same_period_last_year, round(yoy_pct, 1) AS yoy,
+	   value_previous_quarter, ytd, ytd_last_year, round(ytd_yoy_pct, 1) AS ytd_yoy
+FROM quarterly_report WHERE unit_code = '15277' ORDER BY indicator_code, period_label;
+
+-- Loading rejects bad rows with the row's key, the column and an SQLSTATE,
+-- and loads nothing of a batch that has a bad row.
+SELECT count(*) AS before FROM observation \gset
+SELECT r, pg_temp.try(format('INSERT INTO hatrung.observation_import VALUES %s', r)) AS result
+FROM (VALUES
+	($$('392', 'MEAT_OUTPUT', 'quý V/2023', 'official', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', 'quý II/2023', 'official', '1.5', NULL)$$),
+	($$('392', 'NO_SUCH', 'quý II/2023', 'official', '1', NULL)$$),
+	($$('999', 'MEAT_OUTPUT', 'quý II/2023', 'official', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', 'quý III/2025', 'official', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', 'quý II/2023', 'draft', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', 'quý II/2023', 'official', '-1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', 'quý I/2023', 'sơ bộ', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', NULL, 'official', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT', 'quý II/2023', 'official', '900', NULL), ('392', 'MEAT_OUTPUT', 'quý III/2023', 'official', 'x', NULL)$$)
+) AS v(r);
+SELECT count(*) - :before AS rows_loaded_by_the_bad_batches FROM observation;
+-- A scale word converts into the indicator's unit: 22,9 triệu USD in million USD.
+INSERT INTO observation_import VALUES ('392', 'EXPORT_VALUE', 'quý II/2023', 'ước tính', '22,9 triệu', 'ILLUSTRATIVE'),
+	('392', 'BUDGET_REVENUE', 'quý II/2023', 'estimate', '700 tỷ', 'ILLUSTRATIVE'),
+	('15277', 'MEAT_OUTPUT', 'quý IV/2023', 'official', '1.041,6', 'ILLUSTRATIVE'),
+	('15280', 'MEAT_OUTPUT', 'quý IV/2023', 'official', '0,05 nghìn', 'ILLUSTRATIVE');
+SELECT unit_code, indicator_code, period_label, value FROM quarterly_report
+WHERE (unit_code = '392' AND period_label = '2023-Q2') OR period_label = '2023-Q4' ORDER BY 1, 2;
+
+-- Constraints on the tables themselves.
+SELECT stmt, pg_temp.try(stmt) AS result
+FROM (VALUES
+	('INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value) SELECT unit_id, ''MEAT_OUTPUT'', ''2026-Q1'', ''official'', 1 FROM hatrung.admin_unit WHERE code = ''392'''),
+	('INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value) SELECT unit_id, ''MEAT_OUTPUT'', ''2023-Q4'', ''official'', -1 FROM hatrung.admin_unit WHERE code = ''392'''),
+	('INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value) VALUES (-1, ''MEAT_OUTPUT'', ''2023-Q4'', ''official'', 1)'),
+	('INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value) SELECT unit_id, ''MEAT_OUTPUT'', ''2023-Q1'', ''preliminary'', 1 FROM hatrung.admin_unit WHERE code = ''392'''),
+	('INSERT INTO hatrung.admin_unit (code, name, level, valid_from) VALUES (''392'', ''Overlap'', ''district'', ''2024-01-01'')'),
+	('INSERT INTO hatrung.admin_unit (code, name, level, valid_from) VALUES (''x1'', ''Bad level'', ''village'', ''2024-01-01'')'),
+	('INSERT INTO hatrung.indicator (code, name_vi, name_en, unit_of_measure, kind) VALUES (''R'', ''r'', ''r'', ''%'', ''rate'')')
+) AS v(stmt);
+BEGIN;
+INSERT INTO unit_succession (old_unit_id, new_unit_id, effective, share)
+SELECT o.unit_id, n.unit_id, '2025-07-01', 0.6
+FROM admin_unit o, admin_unit n WHERE o.code = '15328' AND o.valid_from = '2019-12-01' AND n.code = '14812';
+SELECT pg_temp.try('SET CONSTRAINTS ALL IMMEDIATE') AS shares_above_one;
+ROLLBACK;
+
+-- Harmonised: 2023 commune figures on the communes of July 2025, with the
+-- split units shared 50/50; totals are preserved.
+SELECT unit_code, unit_name, period_label, value, source_units
+FROM harmonised_observations_at('2025-07-01') WHERE indicator_code = 'MEAT_OUTPUT' AND period_label = '2023-Q1'
+ORDER BY unit_code;
+SELECT sum(value) AS harmonised_total FROM harmonised_observations_at('2025-07-01')
+WHERE indicator_code = 'MEAT_OUTPUT' AND period_label = '2023-Q1';
+SET hatrung.harmonise_at = '2024-06-30';
+SELECT count(*) AS units_before_the_change FROM harmonised_observations
+WHERE indicator_code = 'MEAT_OUTPUT' AND period_label = '2023-Q1';
+RESET hatrung.harmonise_at;
+
+-- Roll-up of communes to the district.
+SELECT parent_code, indicator_code, period_label, children_sum, children_reporting, children_total,
+	   parent_reported, difference
+FROM unit_rollup WHERE parent_code = '392' ORDER BY indicator_code, period_label;
+
+-- Every column of every view is a plain type that BI tools read.
+SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
+FROM pg_class c
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+WHERE c.relnamespace = 'hatrung'::regnamespace AND c.relkind = 'v'
+  AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'numeric'::regtype, 'date'::regtype,
+						 'boolean'::regtype, 'bigint'::regtype, 'smallint'::regtype, 'timestamptz'::regtype)
+ORDER BY 1, 2;
