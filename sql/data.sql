@@ -5,11 +5,14 @@ SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
 CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
 BEGIN
 	EXECUTE stmt;
 	RETURN 'ok';
 EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
 END
 $$;
 
@@ -151,3 +154,12 @@ WHERE c.relnamespace = 'hatrung'::regnamespace AND c.relkind = 'v'
   AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'numeric'::regtype, 'date'::regtype,
 						 'boolean'::regtype, 'bigint'::regtype, 'smallint'::regtype, 'timestamptz'::regtype)
 ORDER BY 1, 2;
+
+-- CSV files as offices write them, through \copy into the import view.
+SELECT count(*) AS before_csv FROM observation \gset
+\copy observation_import FROM 'data/samples/observations_2023_q2.csv' (FORMAT csv, HEADER)
+SELECT u.code, o.indicator_code, o.period, o.vintage, o.value
+FROM observation o JOIN admin_unit u USING (unit_id)
+WHERE o.source LIKE 'ILLUSTRATIVE sample row%' ORDER BY 1, 2;
+\copy observation_import FROM 'data/samples/observations_bad_row.csv' (FORMAT csv, HEADER)
+SELECT count(*) - :before_csv AS rows_loaded_from_both_files FROM observation;

@@ -75,16 +75,11 @@ BEGIN
 	IF NEW.value ~ '[[:alpha:]]' THEN
 		v := trim_scale(v / ind.unit_scale);	-- "22,756 triệu" into the indicator's unit
 	END IF;
-	-- checked here, not caught: an exception block would cost a subtransaction per row
+	-- checked here, not caught: an exception block would cost a subtransaction per row;
+	-- a duplicate is reported by the unique constraint, with the row's key
 	IF ind.non_negative AND v < 0 THEN
 		RAISE EXCEPTION 'negative value in column "value" of row %: indicator % cannot be negative', row_key, ind.code
 			USING ERRCODE = 'check_violation';
-	END IF;
-	IF EXISTS (SELECT 1 FROM @extschema@.observation o
-			   WHERE o.unit_id = uid AND o.indicator_code = ind.code AND o.period = q AND o.vintage = vintage_code) THEN
-		RAISE EXCEPTION 'duplicate figure in row % for vintage %', row_key, vintage_code
-			USING ERRCODE = 'unique_violation',
-				  HINT = 'Each unit, indicator, quarter and vintage has one figure; UPDATE it to revise it.';
 	END IF;
 	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source)
 	VALUES (uid, ind.code, q, vintage_code, v, NEW.source);

@@ -1,0 +1,106 @@
+-- bench/data.sql: the district data model at national scale.
+--   * a generated dataset: 10,000 communes x 30 indicators x 40 quarters
+--     (12 million observations, ILLUSTRATIVE random values);
+--   * quarterly_report for one quarter nationwide and for one unit across
+--     all quarters, against a plain-SQL baseline (self-joins) on the same data;
+--   * loading 1 million CSV rows through observation_import against a plain
+--     COPY into observation.
+-- :scale (default 10000 communes) can be lowered for a quick run:
+--   psql -v scale=1000 -f bench/data.sql
+\set QUIET on
+\pset footer off
+SET search_path = public, hatrung;
+SET client_min_messages = warning;
+SET jit = off;
+\if :{?scale}
+\else
+\set scale 10000
+\endif
+\i bench/lib.sql
+
+\echo 'generating' :scale 'communes x 30 indicators x 40 quarters (ILLUSTRATIVE values) ...'
+INSERT INTO admin_unit (code, name, level, valid_from, source)
+VALUES ('P0', 'Bench province', 'province', '2000-01-01', 'bench (ILLUSTRATIVE)');
+INSERT INTO admin_unit (code, name, level, parent_id, valid_from, source)
+SELECT 'C' || lpad(g::text, 5, '0'), 'Xã ' || g, 'commune',
+	   (SELECT unit_id FROM admin_unit WHERE code = 'P0'), '2000-01-01', 'bench (ILLUSTRATIVE)'
+FROM generate_series(1, :scale) AS g;
+INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)
+SELECT 'IND' || g, 'Chỉ tiêu ' || g, 'Indicator ' || g, 'tấn', CASE WHEN g % 5 = 0 THEN 'stock' ELSE 'flow' END, 1
+FROM generate_series(1, 30) AS g;
+-- bulk generation skips the per-row check trigger (the generated rows are valid by construction)
+ALTER TABLE observation DISABLE TRIGGER observation_check;
+INSERT INTO observation (unit_id, indicator_code, period, vintage, value, source)
+SELECT u.unit_id, 'IND' || i, '2016-Q1'::quarter + q, 'official', round((random() * 1000)::numeric, 1), 'bench'
+FROM admin_unit u, generate_series(1, 30) AS i, generate_series(0, 39) AS q
+WHERE u.code LIKE 'C%';
+ALTER TABLE observation ENABLE TRIGGER observation_check;
+INSERT INTO annual_plan (unit_id, indicator_code, year, plan_source, value, source)
+SELECT u.unit_id, 'IND' || i, 2023, 'province', 2000, 'bench'
+FROM admin_unit u, generate_series(1, 30) AS i WHERE u.code LIKE 'C%';
+VACUUM ANALYZE;
+SELECT count(*) AS observations FROM observation;
+
+-- The baseline: the same columns in plain SQL with self-joins by period.
+CREATE VIEW bench_plain_report AS
+SELECT u.code AS unit_code, o.indicator_code, o.period::text AS period_label, o.value,
+	   b.value AS value_same_period_last_year,
+	   CASE WHEN b.value > 0 THEN (o.value / b.value - 1) * 100 END AS yoy_pct,
+	   p.value AS value_previous_quarter,
+	   CASE WHEN p.value > 0 THEN (o.value / p.value - 1) * 100 END AS qoq_pct,
+	   CASE WHEN i.kind = 'stock' THEN o.value
+			WHEN count(y.value) = quarter_of_year(o.period) THEN sum(y.value) END AS ytd,
+	   pl.value AS annual_plan
+FROM observation o
+JOIN admin_unit u ON u.unit_id = o.unit_id
+JOIN indicator i ON i.code = o.indicator_code
+LEFT JOIN observation b ON b.unit_id = o.unit_id AND b.indicator_code = o.indicator_code AND b.period = o.period - 4
+LEFT JOIN observation p ON p.unit_id = o.unit_id AND p.indicator_code = o.indicator_code AND p.period = o.period - 1
+LEFT JOIN observation y ON y.unit_id = o.unit_id AND y.indicator_code = o.indicator_code
+	AND year(y.period) = year(o.period) AND y.period <= o.period
+LEFT JOIN annual_plan pl ON pl.unit_id = o.unit_id AND pl.indicator_code = o.indicator_code AND pl.year = year(o.period)
+GROUP BY u.code, o.indicator_code, o.period, o.value, b.value, p.value, i.kind, pl.value;
+
+\echo 'quarterly_report (best of 3) ...'
+SELECT * FROM pg_temp.bench_compare('one quarter nationwide: quarterly_report vs plain SQL',
+	$q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM hatrung.quarterly_report WHERE period_label = '2023-Q1'$q$,
+	$q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM bench_plain_report WHERE period_label = '2023-Q1'$q$,
+	'<= 0.5 (2x faster)')
+UNION ALL
+SELECT * FROM pg_temp.bench_compare('one unit, all quarters: quarterly_report vs plain SQL',
+	$q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM hatrung.quarterly_report WHERE unit_code = 'C00042'$q$,
+	$q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM bench_plain_report WHERE unit_code = 'C00042'$q$,
+	'subject < 50 ms');
+
+\echo 'loading 1,000,000 CSV rows: observation_import vs plain COPY into observation ...'
+CREATE FUNCTION pg_temp.load(q text, cleanup text) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+	ms numeric;
+BEGIN
+	EXECUTE q;
+	ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
+	EXECUTE cleanup;
+	RETURN round(ms, 1);
+END
+$$;
+\set csv_vn `mktemp -u /tmp/hatrung-bench-vn.XXXXXX`
+\set csv_plain `mktemp -u /tmp/hatrung-bench-plain.XXXXXX`
+CREATE TEMP TABLE load_rows AS
+SELECT u.code, u.unit_id, 'IND' || i AS ind, '2026-Q1'::quarter + q AS period, round((random() * 100000)::numeric, 1) AS v
+FROM (SELECT * FROM admin_unit WHERE code LIKE 'C%' ORDER BY code LIMIT 1000000 / 300) u,
+	 generate_series(1, 30) AS i, generate_series(0, 9) AS q;
+SELECT count(*) AS csv_rows FROM load_rows;
+SELECT format('COPY (SELECT code, ind, label_vi(period), %L, format_vn_number(v, 1), %L FROM load_rows) TO %L (FORMAT csv)',
+			  'chính thức', 'bench', :'csv_vn') AS q \gexec
+SELECT format('COPY (SELECT unit_id, ind, period, %L, v, %L FROM load_rows) TO %L (FORMAT csv)',
+			  'official', 'bench', :'csv_plain') AS q \gexec
+SELECT 'load 1M rows: observation_import vs COPY observation' AS benchmark,
+	   pg_temp.load(format('COPY hatrung.observation_import (unit_code, indicator_code, period, vintage, value, source) FROM %L (FORMAT csv)', :'csv_vn'),
+					'DELETE FROM hatrung.observation WHERE period >= ''2026-Q1''') AS subject_ms,
+	   pg_temp.load(format('COPY hatrung.observation (unit_id, indicator_code, period, vintage, value, source) FROM %L (FORMAT csv)', :'csv_plain'),
+					'DELETE FROM hatrung.observation WHERE period >= ''2026-Q1''') AS baseline_ms
+\gset
+SELECT :'benchmark' AS benchmark, :subject_ms AS subject_ms, :baseline_ms AS baseline_ms,
+	   round(:subject_ms / :baseline_ms, 3) AS ratio, '<= 2.0 (>= 50% of the speed)' AS goal;
+\! rm -f /tmp/hatrung-bench-vn.* /tmp/hatrung-bench-plain.*
