@@ -27,7 +27,9 @@ OBJS = \
 	src/growth/qseries_io.o \
 	src/growth/qseries_agg.o \
 	src/vnnum/vnnum_core.o \
-	src/vnnum/vnnum_pg.o
+	src/vnnum/vnnum_pg.o \
+	src/ntm/ntm_core.o \
+	src/ntm/ntm_pg.o
 
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \
@@ -42,11 +44,15 @@ SQL_PARTS = \
 	src/data/import.sql \
 	src/data/views.sql \
 	src/data/report.sql \
-	src/data/demo.sql
+	src/data/demo.sql \
+	src/ntm/ntm_model.sql \
+	src/ntm/ntm.sql \
+	src/ntm/ntm_import.sql \
+	src/ntm/ntm_demo.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so
@@ -65,10 +71,11 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # --- C unit tests of the pure core (no PostgreSQL headers) -------------------
 
 UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
-UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_vnnum_core
+UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_vnnum_core test/unit/test_ntm_core
 UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_growth_core = src/growth/growth_core.c -lm
 UNIT_SRC_test/unit/test_vnnum_core = src/vnnum/vnnum_core.c
+UNIT_SRC_test/unit/test_ntm_core = src/ntm/ntm_core.c
 
 test/unit/%.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ $< $(UNIT_SRC_test/unit/$*)

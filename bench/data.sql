@@ -28,13 +28,13 @@ FROM generate_series(1, :scale) AS g;
 INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)
 SELECT 'IND' || g, 'Chỉ tiêu ' || g, 'Indicator ' || g, 'tấn', CASE WHEN g % 5 = 0 THEN 'stock' ELSE 'flow' END, 1
 FROM generate_series(1, 30) AS g;
--- bulk generation skips the per-row check trigger (the generated rows are valid by construction)
-ALTER TABLE observation DISABLE TRIGGER observation_check;
+-- bulk generation skips the per-row triggers and foreign-key checks (the rows are valid by construction)
+ALTER TABLE observation DISABLE TRIGGER ALL;
 INSERT INTO observation (unit_id, indicator_code, period, vintage, value, source)
 SELECT u.unit_id, 'IND' || i, '2016-Q1'::quarter + q, 'official', round((random() * 1000)::numeric, 1), 'bench'
 FROM admin_unit u, generate_series(1, 30) AS i, generate_series(0, 39) AS q
 WHERE u.code LIKE 'C%';
-ALTER TABLE observation ENABLE TRIGGER observation_check;
+ALTER TABLE observation ENABLE TRIGGER ALL;
 INSERT INTO annual_plan (unit_id, indicator_code, year, plan_source, value, source)
 SELECT u.unit_id, 'IND' || i, 2023, 'province', 2000, 'bench'
 FROM admin_unit u, generate_series(1, 30) AS i WHERE u.code LIKE 'C%';

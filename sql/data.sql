@@ -146,13 +146,15 @@ SELECT parent_code, indicator_code, period_label, children_sum, children_reporti
 	   parent_reported, difference
 FROM unit_rollup WHERE parent_code = '392' ORDER BY indicator_code, period_label;
 
--- Every column of every view is a plain type that BI tools read.
+-- Every column of every view is a plain type that BI tools read (the one
+-- integer[] column, missing_criteria, has a text twin).
 SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
 FROM pg_class c
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
 WHERE c.relnamespace = 'hatrung'::regnamespace AND c.relkind = 'v'
   AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'numeric'::regtype, 'date'::regtype,
-						 'boolean'::regtype, 'bigint'::regtype, 'smallint'::regtype, 'timestamptz'::regtype)
+						 'boolean'::regtype, 'bigint'::regtype, 'smallint'::regtype, 'timestamptz'::regtype,
+						 'integer[]'::regtype)
 ORDER BY 1, 2;
 
 -- CSV files as offices write them, through \copy into the import view.

@@ -12,7 +12,10 @@
 
 #include "utils/numeric.h"
 
-/* (current / base - 1) * 100; NULL unless base > 0 and both finite */
+/*
+ * (current / base - 1) * 100; NULL unless base > 0 and both finite.  The
+ * arguments may be packed (short-header) varlenas, as stored in tuples.
+ */
 extern Numeric growth_pct_numeric(Numeric current, Numeric base);
 
 /* current * 100 / base; NULL unless base > 0 and both finite */

@@ -87,6 +87,9 @@ growth_pct_numeric(Numeric current, Numeric base)
 		case FAST_NOT_TAKEN:
 			break;
 	}
+	/* callers may pass packed (short-header) values: expand them here */
+	current = (Numeric) pg_detoast_datum((struct varlena *) current);
+	base = (Numeric) pg_detoast_datum((struct varlena *) base);
 	if (!numeric_finite(current) || !numeric_base_is_usable(base))
 		return NULL;
 	/* the textbook expression, operator by operator, as SQL would run it */
@@ -109,6 +112,9 @@ dev_index_numeric(Numeric current, Numeric base)
 		case FAST_NOT_TAKEN:
 			break;
 	}
+	/* callers may pass packed (short-header) values: expand them here */
+	current = (Numeric) pg_detoast_datum((struct varlena *) current);
+	base = (Numeric) pg_detoast_datum((struct varlena *) base);
 	if (!numeric_finite(current) || !numeric_base_is_usable(base))
 		return NULL;
 	return NUM_OP2(numeric_div, NUM_OP2(numeric_mul, current, NUM_HUNDRED), base);

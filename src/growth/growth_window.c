@@ -316,7 +316,7 @@ growth_of(ValueType *vt, Datum current, Datum base, Datum *result)
 	}
 	else
 	{
-		Numeric		r = growth_pct_numeric(DatumGetNumeric(current), DatumGetNumeric(base));
+		Numeric		r = growth_pct_numeric((Numeric) DatumGetPointer(current), (Numeric) DatumGetPointer(base));
 
 		if (r == NULL)
 			return false;
@@ -338,7 +338,7 @@ index_of(ValueType *vt, Datum current, Datum base, Datum *result)
 	}
 	else
 	{
-		Numeric		r = dev_index_numeric(DatumGetNumeric(current), DatumGetNumeric(base));
+		Numeric		r = dev_index_numeric((Numeric) DatumGetPointer(current), (Numeric) DatumGetPointer(base));
 
 		if (r == NULL)
 			return false;
@@ -451,8 +451,10 @@ lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
 	}
 	if (!ok)
 		PG_RETURN_NULL();
-	/* a value taken from the ring is overwritten by later rows: copy it */
-	return datumCopy(result, vt->typbyval, vt->typlen);
+	/* a value taken straight from the ring is overwritten by later rows */
+	if (m == M_SAME_PERIOD_LAST_YEAR || m == M_PREVIOUS_QUARTER || m == M_YTD)
+		return datumCopy(result, vt->typbyval, vt->typlen);
+	return result;
 }
 
 PG_FUNCTION_INFO_V1(window_same_period_last_year);

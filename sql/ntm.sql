@@ -1,0 +1,126 @@
+-- NTM criteria scoring: decisions, unknowns, zones, years, derived
+-- thresholds, tiers, district conditions, loading thresholds.
+SET search_path = public, hatrung;
+\set SHOW_CONTEXT never
+
+CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
+END
+$$;
+
+-- What ships: the sets, criteria per set, and only confirmed thresholds.
+SELECT code, decision, level, tier, first_year, last_year, zone_dimension, confirmed FROM ntm_criteria_set ORDER BY code;
+SELECT set_code, count(*) AS criteria, bool_and(confirmed) AS all_confirmed FROM ntm_criterion GROUP BY 1 ORDER BY 1;
+SELECT set_code, count(*) AS indicators, count(*) FILTER (WHERE confirmed) AS confirmed FROM ntm_indicator GROUP BY 1 ORDER BY 1;
+SELECT set_code, indicator_code, zone, value, derived_from_set, derived_factor, official, source FROM ntm_threshold ORDER BY 1, 2;
+
+-- Each comparison at, above and below its threshold; yes/no; unknowns.
+SELECT cmp, v, t, ntm_indicator_status(v, NULL, cmp, t) AS status, ntm_shortfall(v, cmp, t) AS shortfall
+FROM (VALUES ('>=', 80, 80), ('>=', 81, 80), ('>=', 79.5, 80), ('<=', 4, 4), ('<=', 3, 4), ('<=', 4.6, 4),
+			 ('=', 0, 0), ('=', 2, 0), ('=', -1, 0)) AS x(cmp, v, t);
+SELECT ntm_indicator_status(NULL, true, 'yes', NULL) AS yes, ntm_indicator_status(NULL, false, 'yes', NULL) AS no,
+	   ntm_indicator_status(NULL, NULL, 'yes', NULL) AS no_answer,
+	   ntm_indicator_status(NULL, NULL, '>=', 80) AS no_measurement,
+	   ntm_indicator_status(85, NULL, '>=', NULL) AS no_threshold,
+	   ntm_indicator_status('NaN', NULL, '>=', 80) AS nan_measurement,
+	   ntm_indicator_status(85, NULL, NULL, 80) AS no_comparison;
+SELECT pg_temp.try('SELECT hatrung.ntm_indicator_status(1, NULL, ''>'', 1)') AS bad_comparison,
+	   pg_temp.try('SELECT hatrung.ntm_status_vi(''ok'')') AS bad_status,
+	   pg_temp.try('SELECT hatrung.ntm_fold(s) FROM (VALUES (''met''), (''good'')) AS v(s)') AS bad_fold_input;
+SELECT ntm_status_vi('met'), ntm_status_vi('not_met'), ntm_status_vi('unknown');
+SELECT ntm_fold(s) FROM (VALUES ('met'), ('met')) AS v(s)
+UNION ALL SELECT ntm_fold(s) FROM (VALUES ('met'), ('unknown')) AS v(s)
+UNION ALL SELECT ntm_fold(s) FROM (VALUES ('met'), (NULL)) AS v(s)
+UNION ALL SELECT ntm_fold(s) FROM (VALUES ('unknown'), ('not_met'), ('met')) AS v(s)
+UNION ALL SELECT ntm_fold(s) FROM (SELECT 'met' WHERE false) AS v(s);
+
+-- The demo: Hà Trung's communes in 2022 and 2023 (ILLUSTRATIVE data).
+SELECT load_demo();
+SELECT load_ntm_demo();
+SELECT * FROM ntm_district_status ORDER BY year;
+SELECT year, level, count(*) FROM (SELECT DISTINCT unit_id, year, level FROM ntm_commune_status) AS c
+GROUP BY 1, 2 ORDER BY 1, 2;
+-- A commune with an unknown criterion does not reach ntm, and the
+-- unknown is reported apart from what failed.
+SELECT unit_code, year, set_code, criteria_met, criteria_total, criteria_unknown, missing_criteria, level
+FROM ntm_commune_status WHERE unit_code IN ('15343', '15340', '15277', '15274') AND set_code = 'NTM_XA_2021'
+ORDER BY unit_code, year;
+SELECT unit_code, year, criterion_no, indicator_code, value, threshold, status, status_vi, shortfall
+FROM ntm_indicator_status
+WHERE status <> 'met' AND set_code = 'NTM_XA_2021' ORDER BY year, unit_code, indicator_code;
+SELECT unit_code, year, set_code, criterion_no, status, indicators_met, indicators_unknown, indicators_total
+FROM ntm_criterion_status WHERE unit_code = '15343' AND year = 2022 AND status <> 'met';
+-- Year-specific thresholds (income) and the derived model-commune income:
+-- 110% of the advanced-commune threshold of the same year and zone.
+SELECT year, set_code, threshold, threshold_official, value, status
+FROM ntm_indicator_status WHERE unit_code = '15277' AND indicator_code = '10' ORDER BY year, set_code;
+-- Tier precedence: model needs advanced needs NTM.
+SELECT unit_code, year, set_code, criteria_met, criteria_total, missing_criteria, level
+FROM ntm_commune_status WHERE unit_code = '15277' ORDER BY year, set_code;
+-- Ranking: closest to the next tier.
+SELECT * FROM ntm_next_tier_candidates('392', 2023) LIMIT 5;
+
+-- Zone override: an especially disadvantaged commune uses the northern
+-- mountain (TDMNPB) thresholds; with none configured for that zone, its
+-- numeric indicators become unknown, not met.
+UPDATE ntm_unit_zone SET zone = 'TDMNPB', reason = 'especially disadvantaged (ILLUSTRATIVE)'
+WHERE unit_id = (SELECT unit_id FROM admin_unit WHERE code = '15274' AND valid_from = '2019-12-01') AND year = 2023;
+SELECT status, count(*) FROM ntm_indicator_status
+WHERE unit_code = '15274' AND year = 2023 AND set_code = 'NTM_XA_2021' GROUP BY 1 ORDER BY 1;
+INSERT INTO ntm_threshold_import VALUES
+	('NTM_XA_2021', '2.2', 'TDMNPB', '2021-01-01', '', '50', 'no', 'ILLUSTRATIVE (test)');
+SELECT zone, indicator_code, threshold, status FROM ntm_indicator_status
+WHERE unit_code = '15274' AND year = 2023 AND set_code = 'NTM_XA_2021' AND indicator_code IN ('2.2', '3.1');
+
+-- A provincial set falls back to the national thresholds where it has
+-- none of its own; an amendment (new valid_from) replaces a value from its date.
+INSERT INTO ntm_criteria_set (code, decision, name_vi, level, tier, first_year, last_year, zone_dimension, fallback_set, confirmed, source)
+VALUES ('TH_XA_2024', '26/2024/QĐ-UBND (content not available: ILLUSTRATIVE)', 'Bộ tiêu chí xã NTM tỉnh Thanh Hóa 2024-2025', 'commune', 'ntm',
+		2024, 2025, 'province_zone', 'NTM_XA_2021', false, 'ILLUSTRATIVE test set');
+INSERT INTO ntm_criterion SELECT 'TH_XA_2024', criterion_no, name_vi, name_en, false, false FROM ntm_criterion WHERE set_code = 'NTM_XA_2021';
+INSERT INTO ntm_indicator SELECT 'TH_XA_2024', indicator_code, criterion_no, name, unit_of_measure, comparison, false, false
+FROM ntm_indicator WHERE set_code = 'NTM_XA_2021';
+INSERT INTO ntm_threshold_import VALUES
+	('TH_XA_2024', '2.2', 'TH_V2', '2024-01-01', '', '85,5', 'no', 'ILLUSTRATIVE provincial override'),
+	('NTM_XA_2021', '2.2', 'TH_V2', '2021-01-01', '2024-03-01', '70', 'no', 'ILLUSTRATIVE'),
+	('NTM_XA_2021', '2.2', 'TH_V2', '2024-03-01', '', '75', 'no', 'ILLUSTRATIVE amendment');
+SELECT s, i, z, y, (ntm_threshold_at(s, i, z, y)).*
+FROM (VALUES ('TH_XA_2024', '2.2', 'TH_V2', 2024), ('TH_XA_2024', '3.1', 'TH_V2', 2024),
+			 ('TH_XA_2024', '5', 'TH_V2', 2024), ('NTM_XA_2021', '2.2', 'TH_V2', 2023),
+			 ('NTM_XA_2021', '2.2', 'TH_V2', 2024), ('NTM_KM_2021', '10', 'BTB', 2023),
+			 ('NTM_KM_2021', '10', 'DBSH', 2023)) AS v(s, i, z, y);
+
+-- Loading thresholds: bad rows with their SQLSTATE, nothing partial.
+SELECT count(*) AS thresholds_before FROM ntm_threshold \gset
+SELECT r, split_part(pg_temp.try(format('INSERT INTO hatrung.ntm_threshold_import VALUES %s', r)), ' / Failing row', 1) AS result
+FROM (VALUES
+	($$('NO_SET', '2.2', 'BTB', '2021-01-01', '', '50', 'no', 'x')$$),
+	($$('NTM_XA_2021', '99.9', 'BTB', '2021-01-01', '', '50', 'no', 'x')$$),
+	($$('NTM_XA_2021', '2.2', 'BTB', '01/01/2021', '', '50', 'no', 'x')$$),
+	($$('NTM_XA_2021', '2.2', 'DBSH', '2021-01-01', '', '50.5', 'no', 'x')$$),
+	($$('NTM_XA_2021', '2.2', 'DBSH', '2021-01-01', '', '50', 'maybe', 'x')$$),
+	($$('NTM_XA_2021', '2.2', 'DBSH', '2021-01-01', '', '50', 'no', '')$$),
+	($$('NTM_XA_2021', '2.2', 'BTB', '2021-01-01', '', '50', 'no', 'duplicate')$$),
+	($$('NTM_XA_2021', '2.2', 'DBSH', '2021-01-01', '2020-01-01', '50', 'no', 'x')$$),
+	($$('NTM_XA_2021', '2.2', 'DBSH', '2021-01-01', '', '50', 'no', 'ok'), ('NTM_XA_2021', '2.3', 'DBSH', '2021-01-01', '', 'x', 'no', 'bad')$$)
+) AS v(r);
+SELECT count(*) - :thresholds_before AS rows_loaded FROM ntm_threshold;
+-- (the detail of a check violation echoes the row with its timestamp: keep the message)
+SELECT split_part(pg_temp.try($$INSERT INTO hatrung.ntm_measurement (unit_id, year, indicator_code, value, value_yes) VALUES (1, 2023, '2.2', 1, true)$$), ' / ', 1) AS both_kinds,
+	   split_part(pg_temp.try($$INSERT INTO hatrung.ntm_threshold (set_code, indicator_code, valid_from, value, derived_from_set, derived_factor, official, source) VALUES ('NTM_XA_2021', '2.2', '2021-01-01', 1, 'NTM_NC_2021', 1.1, false, 'x')$$), ' / ', 1) AS value_and_derived;
+
+-- Every column of the NTM views is a plain type.
+SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
+FROM pg_class c
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+WHERE c.relnamespace = 'hatrung'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'ntm%'
+  AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'numeric'::regtype, 'date'::regtype,
+						 'boolean'::regtype, 'bigint'::regtype, 'integer[]'::regtype)
+ORDER BY 1, 2;

@@ -1,0 +1,334 @@
+-- ---------------------------------------------------------------------------
+-- NTM scoring: the C evaluation functions, threshold resolution, the
+-- status views and the ranking helper.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.ntm_indicator_status(value numeric, value_yes boolean, comparison text, threshold numeric)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'ntm_indicator_status_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_indicator_status(numeric, boolean, text, numeric) IS
+	'met, not_met or unknown: a numeric value against its threshold (>=, <=, =), or a yes/no answer (comparison yes); a missing value or threshold is unknown, never met and never failed';
+
+CREATE FUNCTION @extschema@.ntm_shortfall(value numeric, comparison text, threshold numeric) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'ntm_shortfall_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_shortfall(numeric, text, numeric) IS
+	'how far a value is from meeting its threshold, in the indicator''s unit (0 when met; NULL for yes/no)';
+
+CREATE FUNCTION @extschema@.ntm_status_vi(status text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ntm_status_vi_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_status_vi(text) IS 'met -> đạt, not_met -> chưa đạt, unknown -> chưa đủ dữ liệu';
+
+CREATE FUNCTION @extschema@.ntm_fold_trans(bigint, text) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_fold_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_fold_combine(bigint, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_fold_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_fold_final(bigint) RETURNS text
+	AS 'MODULE_PATHNAME', 'ntm_fold_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_fold_trans(bigint, text) IS 'ntm_fold transition: counts met / not_met / unknown (NULL counts as unknown)';
+COMMENT ON FUNCTION @extschema@.ntm_fold_combine(bigint, bigint) IS 'ntm_fold combine: adds the counts';
+COMMENT ON FUNCTION @extschema@.ntm_fold_final(bigint) IS 'ntm_fold final: not_met if any, else unknown if any (or none at all), else met';
+CREATE AGGREGATE @extschema@.ntm_fold(text) (
+	SFUNC = @extschema@.ntm_fold_trans,
+	STYPE = bigint,
+	INITCOND = '0',
+	COMBINEFUNC = @extschema@.ntm_fold_combine,
+	FINALFUNC = @extschema@.ntm_fold_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ntm_fold(text) IS
+	'folds statuses: met only when every one is met; not_met when any is not met; otherwise unknown';
+
+-- The threshold in force for a set, indicator, zone and year: the zone's own
+-- row before the "*" row, the latest amendment valid on 31 December of the
+-- year, the fallback set when the set has none, derived thresholds computed.
+CREATE FUNCTION @extschema@.ntm_threshold_at(set_code text, indicator_code text, zone text, year integer,
+	OUT value numeric, OUT official boolean, OUT source text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	t @extschema@.ntm_threshold;
+	s text := ntm_threshold_at.set_code;
+	base record;
+	depth integer := 0;
+BEGIN
+	LOOP
+		SELECT * INTO t FROM @extschema@.ntm_threshold h
+		WHERE h.set_code = s AND h.indicator_code = ntm_threshold_at.indicator_code
+		  AND h.zone IN (ntm_threshold_at.zone, '*')
+		  AND h.valid_from <= make_date(ntm_threshold_at.year, 12, 31)
+		  AND (h.valid_to IS NULL OR h.valid_to > make_date(ntm_threshold_at.year, 12, 31))
+		ORDER BY h.zone = '*', h.valid_from DESC LIMIT 1;
+		EXIT WHEN t.threshold_id IS NOT NULL;
+		SELECT c.fallback_set INTO s FROM @extschema@.ntm_criteria_set c WHERE c.code = s;
+		depth := depth + 1;
+		IF s IS NULL OR depth > 8 THEN
+			RETURN;				-- no threshold configured: unknown
+		END IF;
+	END LOOP;
+	IF t.derived_from_set IS NULL THEN
+		value := t.value;
+		official := t.official;
+		source := t.source;
+		RETURN;
+	END IF;
+	base := @extschema@.ntm_threshold_at(t.derived_from_set, ntm_threshold_at.indicator_code,
+										 ntm_threshold_at.zone, ntm_threshold_at.year);
+	IF base.value IS NULL THEN
+		RETURN;					-- the base threshold is unknown, so is this one
+	END IF;
+	value := base.value * t.derived_factor;
+	official := t.official AND base.official;
+	source := format('%s x %s (%s)', t.derived_factor, base.value, t.source);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_threshold_at(text, text, text, integer) IS
+	'the threshold in force for a set, indicator, zone and year (zone row before *, latest amendment, fallback set, derived thresholds computed); NULL when none is configured';
+
+-- Indicator status ------------------------------------------------------------------
+CREATE VIEW @extschema@.ntm_indicator_status AS
+WITH assessed AS (
+	SELECT z.unit_id, z.set_code, z.year, z.zone FROM @extschema@.ntm_unit_zone z
+), thresholds AS (
+	-- one resolution per set, indicator, zone and year in use
+	SELECT k.set_code, k.indicator_code, k.zone, k.year, r.value, r.official, r.source
+	FROM (SELECT DISTINCT a.set_code, i.indicator_code, a.zone, a.year
+		  FROM assessed a JOIN @extschema@.ntm_indicator i ON i.set_code = a.set_code) k,
+		 LATERAL @extschema@.ntm_threshold_at(k.set_code, k.indicator_code, k.zone, k.year) r
+)
+SELECT u.code AS unit_code,
+	   u.name AS unit_name,
+	   a.year,
+	   a.set_code,
+	   a.zone,
+	   i.criterion_no,
+	   c.name_vi AS criterion_name,
+	   i.indicator_code,
+	   i.name AS indicator_name,
+	   i.unit_of_measure,
+	   m.value,
+	   m.value_yes,
+	   i.comparison,
+	   t.value AS threshold,
+	   t.official AS threshold_official,
+	   t.source AS threshold_source,
+	   s.status,
+	   @extschema@.ntm_status_vi(s.status) AS status_vi,
+	   CASE WHEN i.comparison <> 'yes' THEN @extschema@.ntm_shortfall(m.value, i.comparison, t.value) END AS shortfall,
+	   i.confirmed AS indicator_confirmed,
+	   u.unit_id
+FROM assessed a
+JOIN @extschema@.admin_unit u ON u.unit_id = a.unit_id
+JOIN @extschema@.ntm_indicator i ON i.set_code = a.set_code
+JOIN @extschema@.ntm_criterion c ON c.set_code = i.set_code AND c.criterion_no = i.criterion_no
+LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year AND m.indicator_code = i.indicator_code
+LEFT JOIN thresholds t ON t.set_code = a.set_code AND t.indicator_code = i.indicator_code AND t.zone = a.zone AND t.year = a.year
+CROSS JOIN LATERAL (SELECT @extschema@.ntm_indicator_status(m.value, m.value_yes, i.comparison, t.value) AS status) s;
+COMMENT ON VIEW @extschema@.ntm_indicator_status IS
+	'every indicator of every assessed unit, year and set: value, threshold in force, status (met / not_met / unknown), status_vi and shortfall';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_code IS 'unit code';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.set_code IS 'criteria set';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.zone IS 'threshold zone of the unit for this set';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.criterion_no IS 'criterion number';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.criterion_name IS 'criterion name in Vietnamese';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.indicator_code IS 'indicator code';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.indicator_name IS 'indicator name';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_of_measure IS 'unit of value and threshold';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.value IS 'numeric measurement, NULL if none';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.value_yes IS 'yes/no measurement, NULL if none';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.comparison IS '>=, <=, = or yes';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.threshold IS 'threshold in force, NULL if none is configured';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.threshold_official IS 'true if the threshold is official';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.threshold_source IS 'where the threshold comes from';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.status IS 'met, not_met or unknown';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.status_vi IS 'đạt, chưa đạt or chưa đủ dữ liệu';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.shortfall IS 'how far from the threshold, in the indicator''s unit (0 when met)';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.indicator_confirmed IS 'false if the indicator structure is not confirmed';
+COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_id IS 'admin_unit.unit_id';
+
+-- Criterion status --------------------------------------------------------------------
+CREATE VIEW @extschema@.ntm_criterion_status AS
+SELECT unit_code, unit_name, year, set_code, criterion_no, criterion_name,
+	   @extschema@.ntm_fold(status) AS status,
+	   @extschema@.ntm_status_vi(@extschema@.ntm_fold(status)) AS status_vi,
+	   (count(*) FILTER (WHERE status = 'met'))::integer AS indicators_met,
+	   (count(*) FILTER (WHERE status = 'unknown'))::integer AS indicators_unknown,
+	   count(*)::integer AS indicators_total,
+	   unit_id
+FROM @extschema@.ntm_indicator_status
+GROUP BY unit_id, unit_code, unit_name, year, set_code, criterion_no, criterion_name;
+COMMENT ON VIEW @extschema@.ntm_criterion_status IS 'every criterion of every assessed unit, year and set: folded status and indicators met / unknown / total';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_code IS 'unit code';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.set_code IS 'criteria set';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.criterion_no IS 'criterion number';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.criterion_name IS 'criterion name';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.status IS 'met when every indicator is met, not_met when any is not, else unknown';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.status_vi IS 'status in Vietnamese';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.indicators_met IS 'indicators met';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.indicators_unknown IS 'indicators without a measurement or threshold';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.indicators_total IS 'indicators of the criterion';
+COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_id IS 'admin_unit.unit_id';
+
+-- Commune status and tier ---------------------------------------------------------------------
+-- Per unit, year and set: criteria met / unknown / total and the criteria
+-- still missing; the model-commune condition 1 is the advanced-set result.
+-- level is the highest tier whose conditions all hold: ntm <- the NTM set,
+-- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
+CREATE VIEW @extschema@.ntm_commune_status AS
+WITH crit AS (
+	SELECT unit_id, unit_code, unit_name, year, set_code, criterion_no, status
+	FROM @extschema@.ntm_criterion_status
+), per_set AS (
+	SELECT unit_id, unit_code, unit_name, year, set_code,
+		   count(*) FILTER (WHERE status = 'met') AS met,
+		   count(*) FILTER (WHERE status = 'unknown') AS unknown,
+		   array_agg(criterion_no ORDER BY criterion_no) FILTER (WHERE status = 'not_met') AS missing
+	FROM crit GROUP BY unit_id, unit_code, unit_name, year, set_code
+), totals AS (
+	SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code
+), scored AS (
+	SELECT p.*, t.total, s.tier,
+		   p.met = t.total AS all_met
+	FROM per_set p JOIN totals t USING (set_code) JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
+), tiers AS (
+	SELECT unit_id, year,
+		   bool_or(all_met) FILTER (WHERE tier = 'ntm') AS ntm_met,
+		   bool_or(all_met) FILTER (WHERE tier = 'nang_cao') AS nc_met,
+		   -- the model set's criteria 2-4 (criterion 1 has no indicators of its own)
+		   bool_or(met = total - 1) FILTER (WHERE tier = 'kieu_mau') AS km_rest_met
+	FROM scored GROUP BY unit_id, year
+)
+SELECT s.unit_code, s.unit_name, s.year, s.set_code, s.tier,
+	   (s.met + CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS TRUE THEN 1 ELSE 0 END)::integer AS criteria_met,
+	   s.total::integer AS criteria_total,
+	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS NULL THEN 1 ELSE 0 END)::integer AS criteria_unknown,
+	   coalesce(s.missing, '{}') ||
+		   CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END
+		   AS missing_criteria,
+	   array_to_string(coalesce(s.missing, '{}') ||
+		   CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END, ', ')
+		   AS missing_criteria_text,
+	   CASE WHEN t.ntm_met AND t.nc_met AND t.km_rest_met THEN 'kieu_mau'
+			WHEN t.ntm_met AND t.nc_met THEN 'nang_cao'
+			WHEN t.ntm_met THEN 'ntm'
+			ELSE 'none' END AS level,
+	   s.unit_id
+FROM scored s JOIN tiers t USING (unit_id, year);
+COMMENT ON VIEW @extschema@.ntm_commune_status IS
+	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_code IS 'unit code';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.set_code IS 'criteria set';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.tier IS 'the tier this set is for';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_met IS 'criteria met (for the model set, condition 1 is the advanced-set result)';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_total IS 'criteria in the set';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_unknown IS 'criteria that cannot be decided for lack of data';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria IS 'numbers of the criteria not met';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria_text IS 'the same as text ("2, 9"), for BI tools without array support';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.level IS 'highest tier whose conditions all hold: none, ntm, nang_cao or kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_id IS 'admin_unit.unit_id';
+
+-- District status ------------------------------------------------------------------------
+-- QĐ 320 Annex I conditions (single source): 100% of communes NTM; at least
+-- 10% advanced; 100% of townships "civilised urban area" (measurement
+-- HUYEN.3 of each township, yes/no); residents' satisfaction >= 90%
+-- (measurement HUYEN.4 of the district, %); the 9 district criteria
+-- (measurements HUYEN.5.1 .. HUYEN.5.9, yes/no).  A condition without data
+-- is unknown.
+CREATE VIEW @extschema@.ntm_district_status AS
+WITH levels AS (
+	SELECT DISTINCT c.unit_id, c.year, c.level FROM @extschema@.ntm_commune_status c
+), communes AS (
+	SELECT d.unit_id AS district_id, l.year, u.level AS unit_level, l.unit_id, l.level, cs.criteria_met
+	FROM levels l
+	JOIN @extschema@.admin_unit u ON u.unit_id = l.unit_id
+	JOIN @extschema@.admin_unit d ON d.unit_id = u.parent_id AND d.level = 'district'
+	LEFT JOIN @extschema@.ntm_commune_status cs ON cs.unit_id = l.unit_id AND cs.year = l.year AND cs.tier = 'ntm'
+), agg AS (
+	SELECT district_id, year,
+		   count(*) AS total,
+		   count(*) FILTER (WHERE level IN ('ntm', 'nang_cao', 'kieu_mau')) AS ntm,
+		   count(*) FILTER (WHERE level IN ('nang_cao', 'kieu_mau')) AS nang_cao,
+		   count(*) FILTER (WHERE level = 'kieu_mau') AS kieu_mau,
+		   avg(criteria_met) AS avg_criteria
+	FROM communes GROUP BY district_id, year
+)
+SELECT d.code AS district_code, d.name AS district_name, a.year,
+	   a.total::integer AS communes_total,
+	   a.ntm::integer AS communes_ntm,
+	   round(a.ntm * 100.0 / a.total, 2) AS pct_ntm,
+	   a.nang_cao::integer AS communes_nang_cao,
+	   round(a.nang_cao * 100.0 / a.total, 2) AS pct_nang_cao,
+	   a.kieu_mau::integer AS communes_kieu_mau,
+	   round(a.kieu_mau * 100.0 / a.total, 2) AS pct_kieu_mau,
+	   round(a.avg_criteria, 2) AS avg_criteria_met,
+	   CASE WHEN a.ntm = a.total THEN 'met' ELSE 'not_met' END AS cond_all_communes_ntm,
+	   CASE WHEN a.nang_cao * 10 >= a.total THEN 'met' ELSE 'not_met' END AS cond_10pct_nang_cao,
+	   (SELECT @extschema@.ntm_fold(@extschema@.ntm_indicator_status(NULL, m.value_yes, 'yes', NULL))
+		FROM @extschema@.admin_unit t
+		LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = t.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.3'
+		WHERE t.parent_id = d.unit_id AND t.level = 'township'
+		  AND daterange(t.valid_from, t.valid_to) && daterange(make_date(a.year, 1, 1), make_date(a.year, 12, 31), '[]'))
+		   AS cond_townships_civilised,
+	   @extschema@.ntm_indicator_status(
+		   (SELECT m.value FROM @extschema@.ntm_measurement m
+			WHERE m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.4'), NULL, '>=', 90)
+		   AS cond_satisfaction_90pct,
+	   (SELECT @extschema@.ntm_fold(@extschema@.ntm_indicator_status(NULL, m.value_yes, 'yes', NULL))
+		FROM generate_series(1, 9) AS k
+		LEFT JOIN @extschema@.ntm_measurement m
+			   ON m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.5.' || k)
+		   AS cond_district_criteria
+FROM agg a JOIN @extschema@.admin_unit d ON d.unit_id = a.district_id;
+COMMENT ON VIEW @extschema@.ntm_district_status IS
+	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.district_code IS 'district code';
+COMMENT ON COLUMN @extschema@.ntm_district_status.district_name IS 'district name';
+COMMENT ON COLUMN @extschema@.ntm_district_status.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_total IS 'commune-level units assessed';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_ntm IS 'units at level ntm or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.pct_ntm IS '% of units at level ntm or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_nang_cao IS 'units at level nang_cao or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.pct_nang_cao IS '% of units at level nang_cao or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_kieu_mau IS 'units at level kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_district_status.pct_kieu_mau IS '% of units at level kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_district_status.avg_criteria_met IS 'average NTM criteria met per unit (bình quân tiêu chí/xã)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_all_communes_ntm IS 'QĐ 320: 100% of communes meet the NTM set';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_10pct_nang_cao IS 'QĐ 320: at least 10% of communes meet the advanced set';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_townships_civilised IS 'QĐ 320: 100% of townships are civilised urban areas (HUYEN.3 yes/no per township)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_satisfaction_90pct IS 'QĐ 320: residents'' satisfaction >= 90% (HUYEN.4 of the district)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_district_criteria IS 'QĐ 320: the 9 district criteria (HUYEN.5.1 .. HUYEN.5.9 yes/no)';
+
+-- Ranking helper: the communes closest to their next tier.
+CREATE FUNCTION @extschema@.ntm_next_tier_candidates(district_code text, year integer)
+RETURNS TABLE (unit_code text, unit_name text, current_level text, next_level text,
+			   criteria_missing integer, criteria_unknown integer, missing_criteria integer[],
+			   relative_shortfall numeric)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH lv AS (
+		SELECT DISTINCT c.unit_id, c.unit_code, c.unit_name, c.level
+		FROM @extschema@.ntm_commune_status c
+		JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id
+		JOIN @extschema@.admin_unit d ON d.unit_id = u.parent_id
+		WHERE d.code = ntm_next_tier_candidates.district_code AND c.year = ntm_next_tier_candidates.year
+	), nxt AS (
+		SELECT lv.*, CASE lv.level WHEN 'none' THEN 'ntm' WHEN 'ntm' THEN 'nang_cao' WHEN 'nang_cao' THEN 'kieu_mau' END AS next_level
+		FROM lv
+	)
+	SELECT n.unit_code, n.unit_name, n.level, n.next_level,
+		   cardinality(c.missing_criteria), c.criteria_unknown, c.missing_criteria,
+		   (SELECT coalesce(sum(i.shortfall / nullif(abs(i.threshold), 0)), 0)
+			FROM @extschema@.ntm_indicator_status i
+			JOIN @extschema@.ntm_criteria_set s ON s.code = i.set_code AND s.tier = n.next_level
+			WHERE i.unit_id = n.unit_id AND i.year = ntm_next_tier_candidates.year AND i.status = 'not_met')
+	FROM nxt n
+	JOIN @extschema@.ntm_commune_status c ON c.unit_id = n.unit_id AND c.year = ntm_next_tier_candidates.year
+		 AND c.tier = n.next_level
+	ORDER BY cardinality(c.missing_criteria), c.criteria_unknown, 8, n.unit_code;
+END;
+COMMENT ON FUNCTION @extschema@.ntm_next_tier_candidates(text, integer) IS
+	'communes of a district closest to their next tier: fewest criteria missing, then fewest unknown, then smallest relative shortfall (sum of shortfall / threshold over unmet numeric indicators)';
