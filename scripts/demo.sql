@@ -62,3 +62,16 @@ FROM unit_rollup;
 \echo '== hatrung.harmonised_observations_at(''2025-07-01''): 2023 commune figures on the communes of July 2025'
 SELECT unit_code, unit_name, indicator_code, period_label, value, source_units
 FROM harmonised_observations_at('2025-07-01') ORDER BY unit_code;
+
+\echo '== NTM (Nông thôn mới): Hà Trung district summary, ILLUSTRATIVE commune data: SELECT hatrung.load_ntm_demo();'
+SELECT load_ntm_demo();
+SELECT district_code, year, communes_total AS total, communes_ntm AS ntm, pct_ntm, communes_nang_cao AS nang_cao,
+	   pct_nang_cao, communes_kieu_mau AS kieu_mau, avg_criteria_met AS avg_criteria,
+	   cond_all_communes_ntm AS "100% NTM", cond_10pct_nang_cao AS ">=10% advanced",
+	   cond_townships_civilised AS townships, cond_satisfaction_90pct AS "satisfaction>=90%",
+	   cond_district_criteria AS "9 district criteria"
+FROM ntm_district_status ORDER BY year;
+\echo '== Communes closest to their next tier in 2023: ntm_next_tier_candidates(''392'', 2023)'
+SELECT unit_code, unit_name, current_level, next_level, criteria_missing, missing_criteria,
+	   round(relative_shortfall, 4) AS relative_shortfall
+FROM ntm_next_tier_candidates('392', 2023) LIMIT 5;

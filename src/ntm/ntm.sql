@@ -84,44 +84,46 @@ COMMENT ON FUNCTION @extschema@.ntm_threshold_at(text, text, text, integer) IS
 	'the threshold in force for a set, indicator, zone and year (zone row before *, latest amendment, fallback set, derived thresholds computed); NULL when none is configured';
 
 -- Indicator status ------------------------------------------------------------------
+-- (no WITH clause: the view stays flattenable, so queries over it compute
+-- only the columns they use)
 CREATE VIEW @extschema@.ntm_indicator_status AS
-WITH assessed AS (
-	SELECT z.unit_id, z.set_code, z.year, z.zone FROM @extschema@.ntm_unit_zone z
-), thresholds AS (
-	-- one resolution per set, indicator, zone and year in use
-	SELECT k.set_code, k.indicator_code, k.zone, k.year, r.value, r.official, r.source
-	FROM (SELECT DISTINCT a.set_code, i.indicator_code, a.zone, a.year
-		  FROM assessed a JOIN @extschema@.ntm_indicator i ON i.set_code = a.set_code) k,
-		 LATERAL @extschema@.ntm_threshold_at(k.set_code, k.indicator_code, k.zone, k.year) r
-)
 SELECT u.code AS unit_code,
 	   u.name AS unit_name,
 	   a.year,
 	   a.set_code,
 	   a.zone,
-	   i.criterion_no,
-	   c.name_vi AS criterion_name,
-	   i.indicator_code,
-	   i.name AS indicator_name,
-	   i.unit_of_measure,
+	   ic.criterion_no,
+	   ic.criterion_name,
+	   ic.indicator_code,
+	   ic.indicator_name,
+	   ic.unit_of_measure,
 	   m.value,
 	   m.value_yes,
-	   i.comparison,
+	   ic.comparison,
 	   t.value AS threshold,
 	   t.official AS threshold_official,
 	   t.source AS threshold_source,
-	   s.status,
-	   @extschema@.ntm_status_vi(s.status) AS status_vi,
-	   CASE WHEN i.comparison <> 'yes' THEN @extschema@.ntm_shortfall(m.value, i.comparison, t.value) END AS shortfall,
-	   i.confirmed AS indicator_confirmed,
+	   @extschema@.ntm_indicator_status(m.value, m.value_yes, ic.comparison, t.value) AS status,
+	   @extschema@.ntm_status_vi(@extschema@.ntm_indicator_status(m.value, m.value_yes, ic.comparison, t.value)) AS status_vi,
+	   CASE WHEN ic.comparison <> 'yes' THEN @extschema@.ntm_shortfall(m.value, ic.comparison, t.value) END AS shortfall,
+	   ic.confirmed AS indicator_confirmed,
 	   u.unit_id
-FROM assessed a
+FROM @extschema@.ntm_unit_zone a
 JOIN @extschema@.admin_unit u ON u.unit_id = a.unit_id
-JOIN @extschema@.ntm_indicator i ON i.set_code = a.set_code
-JOIN @extschema@.ntm_criterion c ON c.set_code = i.set_code AND c.criterion_no = i.criterion_no
-LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year AND m.indicator_code = i.indicator_code
-LEFT JOIN thresholds t ON t.set_code = a.set_code AND t.indicator_code = i.indicator_code AND t.zone = a.zone AND t.year = a.year
-CROSS JOIN LATERAL (SELECT @extschema@.ntm_indicator_status(m.value, m.value_yes, i.comparison, t.value) AS status) s;
+JOIN (SELECT i.set_code, i.indicator_code, i.criterion_no, c.name_vi AS criterion_name, i.name AS indicator_name,
+			 i.unit_of_measure, i.comparison, i.confirmed
+	  FROM @extschema@.ntm_indicator i
+	  JOIN @extschema@.ntm_criterion c ON c.set_code = i.set_code AND c.criterion_no = i.criterion_no) ic
+	 ON ic.set_code = a.set_code
+LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year AND m.indicator_code = ic.indicator_code
+LEFT JOIN (
+	-- one resolution per set, indicator, zone and year in use
+	SELECT k.set_code, k.indicator_code, k.zone, k.year, r.value, r.official, r.source
+	FROM (SELECT z.set_code, i.indicator_code, z.zone, z.year
+		  FROM (SELECT DISTINCT set_code, zone, year FROM @extschema@.ntm_unit_zone) z
+		  JOIN @extschema@.ntm_indicator i ON i.set_code = z.set_code) k,
+		 LATERAL @extschema@.ntm_threshold_at(k.set_code, k.indicator_code, k.zone, k.year) r
+	) t ON t.set_code = a.set_code AND t.indicator_code = ic.indicator_code AND t.zone = a.zone AND t.year = a.year;
 COMMENT ON VIEW @extschema@.ntm_indicator_status IS
 	'every indicator of every assessed unit, year and set: value, threshold in force, status (met / not_met / unknown), status_vi and shortfall';
 COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_code IS 'unit code';
@@ -177,45 +179,44 @@ COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_id IS 'admin_unit.unit_i
 -- level is the highest tier whose conditions all hold: ntm <- the NTM set,
 -- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
 CREATE VIEW @extschema@.ntm_commune_status AS
-WITH crit AS (
-	SELECT unit_id, unit_code, unit_name, year, set_code, criterion_no, status
-	FROM @extschema@.ntm_criterion_status
+WITH per_crit AS (
+	-- grouped by keys only: names are joined once per unit at the end
+	SELECT unit_id, year, set_code, criterion_no, @extschema@.ntm_fold(status) AS status
+	FROM @extschema@.ntm_indicator_status
+	GROUP BY unit_id, year, set_code, criterion_no
 ), per_set AS (
-	SELECT unit_id, unit_code, unit_name, year, set_code,
+	SELECT unit_id, year, set_code,
 		   count(*) FILTER (WHERE status = 'met') AS met,
 		   count(*) FILTER (WHERE status = 'unknown') AS unknown,
 		   array_agg(criterion_no ORDER BY criterion_no) FILTER (WHERE status = 'not_met') AS missing
-	FROM crit GROUP BY unit_id, unit_code, unit_name, year, set_code
-), totals AS (
-	SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code
+	FROM per_crit GROUP BY unit_id, year, set_code
 ), scored AS (
 	SELECT p.*, t.total, s.tier,
-		   p.met = t.total AS all_met
-	FROM per_set p JOIN totals t USING (set_code) JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
-), tiers AS (
-	SELECT unit_id, year,
-		   bool_or(all_met) FILTER (WHERE tier = 'ntm') AS ntm_met,
-		   bool_or(all_met) FILTER (WHERE tier = 'nang_cao') AS nc_met,
+		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'ntm') OVER w AS ntm_met,
+		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'nang_cao') OVER w AS nc_met,
 		   -- the model set's criteria 2-4 (criterion 1 has no indicators of its own)
-		   bool_or(met = total - 1) FILTER (WHERE tier = 'kieu_mau') AS km_rest_met
-	FROM scored GROUP BY unit_id, year
+		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met
+	FROM per_set p
+	JOIN (SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code) t USING (set_code)
+	JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
+	WINDOW w AS (PARTITION BY p.unit_id, p.year)
 )
-SELECT s.unit_code, s.unit_name, s.year, s.set_code, s.tier,
-	   (s.met + CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS TRUE THEN 1 ELSE 0 END)::integer AS criteria_met,
+SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
+	   (s.met + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS TRUE THEN 1 ELSE 0 END)::integer AS criteria_met,
 	   s.total::integer AS criteria_total,
-	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS NULL THEN 1 ELSE 0 END)::integer AS criteria_unknown,
+	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS NULL THEN 1 ELSE 0 END)::integer AS criteria_unknown,
 	   coalesce(s.missing, '{}') ||
-		   CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END
+		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END
 		   AS missing_criteria,
 	   array_to_string(coalesce(s.missing, '{}') ||
-		   CASE WHEN s.tier = 'kieu_mau' AND t.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END, ', ')
+		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END, ', ')
 		   AS missing_criteria_text,
-	   CASE WHEN t.ntm_met AND t.nc_met AND t.km_rest_met THEN 'kieu_mau'
-			WHEN t.ntm_met AND t.nc_met THEN 'nang_cao'
-			WHEN t.ntm_met THEN 'ntm'
+	   CASE WHEN s.ntm_met AND s.nc_met AND s.km_rest_met THEN 'kieu_mau'
+			WHEN s.ntm_met AND s.nc_met THEN 'nang_cao'
+			WHEN s.ntm_met THEN 'ntm'
 			ELSE 'none' END AS level,
 	   s.unit_id
-FROM scored s JOIN tiers t USING (unit_id, year);
+FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
 COMMENT ON VIEW @extschema@.ntm_commune_status IS
 	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_code IS 'unit code';

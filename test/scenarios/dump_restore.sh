@@ -3,7 +3,7 @@
 # with indexes and constraints: the restored database answers every query
 # exactly as the original.
 . "$(dirname "$0")/lib/tap.sh"
-tap_plan 11
+tap_plan 12
 set -u
 SRC=hatrung_dump_src
 DST=hatrung_dump_dst
@@ -31,6 +31,9 @@ SELECT 'unit' || u, '2020-Q1'::hatrung.quarter OPERATOR(hatrung.+) i,
 FROM generate_series(1, 50) AS u, generate_series(0, 23) AS i;
 INSERT INTO report VALUES ('edge', '0001-Q1', 'empty', '{}', 0), ('edge', '9999-Q4', '(,)', '{(,)}', NULL);
 SELECT hatrung.load_demo();
+SELECT hatrung.load_ntm_demo();
+INSERT INTO hatrung.ntm_threshold_import VALUES
+	('NTM_XA_2021', '15.1', 'DBSH', '2021-01-01', '', '95', 'no', 'user-loaded threshold (test)');
 UPDATE hatrung.observation SET value = 821 WHERE period OPERATOR(hatrung.=) '2023-Q1' AND indicator_code = 'MEAT_OUTPUT'
 	AND unit_id = (SELECT unit_id FROM hatrung.admin_unit WHERE code = '392');
 CREATE VIEW report_labels AS
@@ -53,6 +56,9 @@ tap_is "$(q -d "$DST" -c "$CHECK")" "$want" "restored rows are identical"
 tap_is "$(q -d "$DST" -c "$CHECK_VIEW")" "$want_view" "restored view gives identical results"
 tap_is "$(q -d "$DST" -c "$CHECK_DATA")" "$want_data" "user data (units, observations, history) survives: identical report and history"
 tap_is "$(q -d "$DST" -c "SELECT count(*) FROM hatrung.plan_source")" "3" "shipped rows are not duplicated by the restore"
+tap_is "$(q -d "$DST" -c "SELECT count(*) FILTER (WHERE shipped) || '/' || count(*) FILTER (WHERE NOT shipped) || '/' || count(*) FILTER (WHERE source LIKE 'user-loaded%') FROM hatrung.ntm_threshold")" \
+	"$(q -d "$SRC" -c "SELECT count(*) FILTER (WHERE shipped) || '/' || count(*) FILTER (WHERE NOT shipped) || '/' || count(*) FILTER (WHERE source LIKE 'user-loaded%') FROM hatrung.ntm_threshold")" \
+	"user-loaded NTM thresholds survive, shipped ones are not duplicated"
 tap_is "$(q -d "$DST" -c "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'report'")" \
 	"report_period_brin,report_period_hash,report_pkey,report_valid_gist" "every index is restored"
 tap_is "$(q -d "$DST" -c "SET search_path = public, hatrung; SET enable_seqscan = off; SELECT count(*) FROM report WHERE period = '2021-Q1'")" \
