@@ -52,7 +52,7 @@ SQL_PARTS = \
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so
@@ -60,7 +60,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra
 
-EXTRA_CLEAN = test/unit/*.bin results/ regression.diffs regression.out
+EXTRA_CLEAN = test/unit/*.bin test/fuzz/*.fuzz results/ regression.diffs regression.out
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -94,4 +94,29 @@ unittest-sanitize: $(addsuffix .san.bin,$(UNIT_TESTS))
 unittest-valgrind: $(addsuffix .bin,$(UNIT_TESTS))
 	@rc=0; for t in $^; do \
 		valgrind --quiet --error-exitcode=99 --leak-check=full ./$$t || rc=1; \
+	done; exit $$rc
+
+# --- libFuzzer harnesses of the parsers (clang) -------------------------------
+#   make fuzz                    every harness for FUZZ_SECONDS (default 60) each
+#   make fuzz FUZZ_SECONDS=3600  an hour each
+FUZZ_SECONDS ?= 60
+FUZZERS = test/fuzz/fuzz_quarter test/fuzz/fuzz_vnnum
+FUZZ_SRC_test/fuzz/fuzz_quarter = src/quarter/quarter_core.c
+FUZZ_SRC_test/fuzz/fuzz_vnnum = src/vnnum/vnnum_core.c
+FUZZ_CORPUS_test/fuzz/fuzz_quarter = test/fuzz/corpus/quarter
+FUZZ_CORPUS_test/fuzz/fuzz_vnnum = test/fuzz/corpus/vnnum
+
+test/fuzz/%.fuzz: test/fuzz/%.c $(wildcard src/*/*_core.[ch])
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ $< $(FUZZ_SRC_test/fuzz/$*)
+
+.PHONY: fuzz
+fuzz: $(addsuffix .fuzz,$(FUZZERS))
+	@rc=0; for f in $(FUZZERS); do \
+		work=$$(mktemp -d); \
+		./$$f.fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$$work/ $$work $(FUZZ_CORPUS_$$f) >$$work.log 2>&1; st=$$?; \
+		grep -E "^(stat::number_of_executed_units|==.*ERROR|SUMMARY)" $$work.log | sed "s|^|$$f: |"; \
+		if [ $$st != 0 ]; then rc=1; tail -30 $$work.log; ls $$work; fi; \
+		echo "$$f: exit $$st"; rm -rf $$work $$work.log; \
 	done; exit $$rc

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every test of hatrung on a fresh Debian machine.
-#   1. C unit tests of the pure core: plain, under ASan+UBSan, under valgrind
+#   1. C unit tests of the pure core: plain, under ASan+UBSan, under valgrind;
+#      libFuzzer runs of every parser (FUZZ_SECONDS each, default 20)
 #   2. pg_regress (sql/ + expected/) against a throwaway cluster
 #   3. pgTAP files (test/pgtap/) through pg_prove
 #   4. TAP scenarios (test/scenarios/): dump/restore and other multi-step checks
@@ -52,6 +53,11 @@ count_unit_output "$LOGDIR/unit-san.log" "unit tests under ASan+UBSan" $?
 make -s unittest-valgrind >"$LOGDIR/unit-vg.log" 2>&1
 count_unit_output "$LOGDIR/unit-vg.log" "unit tests under valgrind" $?
 grep -hv ' passed, ' "$LOGDIR"/unit*.log | head -40
+
+echo "== fuzzing the parsers (libFuzzer + ASan + UBSan, ${FUZZ_SECONDS:-20} s each)"
+make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}" >"$LOGDIR/fuzz.log" 2>&1
+count "$(grep -c ': exit 0$' "$LOGDIR/fuzz.log")" "$(grep -cE ': exit [1-9]' "$LOGDIR/fuzz.log")" "fuzz harnesses without a crash"
+grep -E 'executed_units|ERROR|SUMMARY' "$LOGDIR/fuzz.log" | sed 's/^/   /'
 
 echo "== starting a throwaway PostgreSQL $PG_MAJOR cluster"
 start_cluster || { echo "$PASSED passed, $((FAILED + 1)) failed"; exit 1; }

@@ -13,14 +13,17 @@
 -- every public view has plain column types; PostgreSQL inlines it into the
 -- calling query, so filters still reach the index.
 CREATE FUNCTION @extschema@.latest_observations() RETURNS SETOF @extschema@.observation
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
+LANGUAGE sql STABLE PARALLEL SAFE
+-- a standard SQL body: names are bound when the extension is created, never
+-- looked up again in a caller's (possibly hostile) search_path
+BEGIN ATOMIC
 	SELECT o.*
 	FROM @extschema@.observation o
 	WHERE NOT EXISTS (
 		SELECT 1 FROM @extschema@.observation h
 		WHERE h.unit_id = o.unit_id AND h.indicator_code = o.indicator_code
-		  AND h.period OPERATOR(@extschema@.=) o.period AND h.vintage_rank > o.vintage_rank)
-$$;
+		  AND h.period OPERATOR(@extschema@.=) o.period AND h.vintage_rank > o.vintage_rank);
+END;
 COMMENT ON FUNCTION @extschema@.latest_observations() IS
 	'the latest vintage (official > preliminary > estimate) of every figure';
 
