@@ -191,23 +191,29 @@ COMMENT ON COLUMN @extschema@.annual_plan.recorded_at IS 'when this version was 
 CREATE FUNCTION @extschema@.observation_check() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
-	u @extschema@.admin_unit;
-	ind @extschema@.indicator;
+	u_code text;
+	u_name text;
+	u_from date;
+	u_to date;
+	non_negative boolean;
 BEGIN
-	SELECT * INTO u FROM @extschema@.admin_unit WHERE unit_id = NEW.unit_id;
-	SELECT * INTO ind FROM @extschema@.indicator WHERE code = NEW.indicator_code;
-	IF u.unit_id IS NULL OR ind.code IS NULL THEN
+	-- one look-up for the unit and the indicator (this runs for every row loaded)
+	SELECT u.code, u.name, u.valid_from, u.valid_to, i.non_negative
+	INTO u_code, u_name, u_from, u_to, non_negative
+	FROM @extschema@.admin_unit u, @extschema@.indicator i
+	WHERE u.unit_id = NEW.unit_id AND i.code = NEW.indicator_code;
+	IF NOT FOUND THEN
 		RETURN NEW;				-- the foreign keys report it
 	END IF;
-	IF NOT daterange(u.valid_from, u.valid_to) &&
-		   daterange(@extschema@.quarter_start(NEW.period), @extschema@.quarter_end(NEW.period), '[]') THEN
-		RAISE EXCEPTION 'period % is outside the validity of unit % (%)', NEW.period, u.code, u.name
+	IF u_from > @extschema@.quarter_end(NEW.period)
+	   OR (u_to IS NOT NULL AND u_to <= @extschema@.quarter_start(NEW.period)) THEN
+		RAISE EXCEPTION 'period % is outside the validity of unit % (%)', NEW.period, u_code, u_name
 			USING ERRCODE = 'check_violation',
-				  DETAIL = format('The unit is valid from %s to %s.', u.valid_from, coalesce(u.valid_to::text, 'now')),
+				  DETAIL = format('The unit is valid from %s to %s.', u_from, coalesce(u_to::text, 'now')),
 				  HINT = 'Record the figure on the unit valid in that quarter; see admin_unit and unit_succession.';
 	END IF;
-	IF ind.non_negative AND NEW.value < 0 THEN
-		RAISE EXCEPTION 'negative value % for indicator %, which cannot be negative', NEW.value, ind.code
+	IF non_negative AND NEW.value < 0 THEN
+		RAISE EXCEPTION 'negative value % for indicator %, which cannot be negative', NEW.value, NEW.indicator_code
 			USING ERRCODE = 'check_violation';
 	END IF;
 	IF TG_OP = 'UPDATE' THEN

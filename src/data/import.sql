@@ -27,7 +27,9 @@ DECLARE
 						   coalesce(NEW.unit_code, 'NULL'), coalesce(NEW.indicator_code, 'NULL'),
 						   coalesce(NEW.period, 'NULL'));
 	q @extschema@.quarter;
-	ind @extschema@.indicator;
+	ind_code text;
+	ind_scale numeric;
+	ind_nonneg boolean;
 	uid bigint;
 	v numeric;
 	vintage_code text;
@@ -49,15 +51,18 @@ BEGIN
 			USING ERRCODE = 'invalid_text_representation',
 				  HINT = 'Write numbers with a decimal comma and dots between thousands: 1.041,6.';
 	END IF;
-	SELECT * INTO ind FROM @extschema@.indicator WHERE code = NEW.indicator_code;
-	IF ind.code IS NULL THEN
+	-- one look-up for the indicator and the unit valid at the end of the quarter
+	SELECT i.code, i.unit_scale, i.non_negative, (SELECT u.unit_id FROM @extschema@.admin_unit u
+				 WHERE u.code = NEW.unit_code
+				   AND u.valid_from <= @extschema@.quarter_end(q)
+				   AND (u.valid_to IS NULL OR u.valid_to > @extschema@.quarter_start(q))
+				 ORDER BY u.valid_from DESC LIMIT 1)
+	INTO ind_code, ind_scale, ind_nonneg, uid
+	FROM @extschema@.indicator i WHERE i.code = NEW.indicator_code;
+	IF NOT FOUND THEN
 		RAISE EXCEPTION 'unknown indicator in column "indicator_code" of row %', row_key
 			USING ERRCODE = 'foreign_key_violation';
 	END IF;
-	SELECT u.unit_id INTO uid FROM @extschema@.admin_unit u
-	WHERE u.code = NEW.unit_code
-	  AND daterange(u.valid_from, u.valid_to) && daterange(@extschema@.quarter_start(q), @extschema@.quarter_end(q), '[]')
-	ORDER BY u.valid_from DESC LIMIT 1;
 	IF uid IS NULL THEN
 		RAISE EXCEPTION 'unknown unit in column "unit_code" of row %: no unit with that code exists in %', row_key, q
 			USING ERRCODE = 'foreign_key_violation';
@@ -73,16 +78,16 @@ BEGIN
 	END IF;
 	v := @extschema@.parse_vn_number(NEW.value);
 	IF NEW.value ~ '[[:alpha:]]' THEN
-		v := trim_scale(v / ind.unit_scale);	-- "22,756 triệu" into the indicator's unit
+		v := trim_scale(v / ind_scale);	-- "22,756 triệu" into the indicator's unit
 	END IF;
 	-- checked here, not caught: an exception block would cost a subtransaction per row;
 	-- a duplicate is reported by the unique constraint, with the row's key
-	IF ind.non_negative AND v < 0 THEN
-		RAISE EXCEPTION 'negative value in column "value" of row %: indicator % cannot be negative', row_key, ind.code
+	IF ind_nonneg AND v < 0 THEN
+		RAISE EXCEPTION 'negative value in column "value" of row %: indicator % cannot be negative', row_key, ind_code
 			USING ERRCODE = 'check_violation';
 	END IF;
 	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source)
-	VALUES (uid, ind.code, q, vintage_code, v, NEW.source);
+	VALUES (uid, ind_code, q, vintage_code, v, NEW.source);
 	RETURN NEW;
 END
 $$;
