@@ -48,11 +48,12 @@ SQL_PARTS = \
 	src/ntm/ntm_model.sql \
 	src/ntm/ntm.sql \
 	src/ntm/ntm_import.sql \
-	src/ntm/ntm_demo.sql
+	src/ntm/ntm_demo.sql \
+	src/security/roles.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security roles catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so

@@ -20,12 +20,15 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
 ORDER BY p.oid::regprocedure::text COLLATE "C";
 
--- Nothing is SECURITY DEFINER; only functions that write (triggers, the
--- demo loader) are not parallel safe.
-SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer
+-- SECURITY DEFINER only for the two history triggers (justified in
+-- src/security/roles.sql, tested in sql/roles.sql); only functions that
+-- write (triggers, loaders, grants) are not parallel safe.
+SELECT p.oid::regprocedure AS security_definer, p.proconfig
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung';
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
+WHERE p.prosecdef
+ORDER BY p.oid::regprocedure::text COLLATE "C";
 SELECT p.oid::regprocedure AS not_parallel_safe, p.prorettype::regtype AS returns
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

@@ -68,12 +68,23 @@ COMMENT ON COLUMN @extschema@.annual_plan_history.source IS 'the document this v
 COMMENT ON COLUMN @extschema@.annual_plan_history.recorded_by IS 'who recorded this version';
 COMMENT ON COLUMN @extschema@.annual_plan_history.recorded_at IS 'when this version was recorded';
 
+-- Who changed a row: for an update, the role the BEFORE trigger stamped on
+-- the new version; for a delete, the role in effect (SET ROLE) or the login.
+-- (These functions run as the extension's owner, see security/roles.sql,
+-- so current_user here is not the one who made the change.)
+CREATE FUNCTION @extschema@.changing_role() RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.<>) 'none'
+				THEN pg_catalog.current_setting('role') ELSE SESSION_USER::text END;
+COMMENT ON FUNCTION @extschema@.changing_role() IS 'the role making a change: the SET ROLE role, else the login role';
+
 CREATE FUNCTION @extschema@.observation_keep_history() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
 BEGIN
 	INSERT INTO @extschema@.observation_history
-		(operation, obs_id, unit_id, indicator_code, period, vintage, value, source, recorded_by, recorded_at)
-	VALUES (TG_OP, OLD.obs_id, OLD.unit_id, OLD.indicator_code, OLD.period, OLD.vintage, OLD.value,
+		(operation, changed_by, obs_id, unit_id, indicator_code, period, vintage, value, source, recorded_by, recorded_at)
+	VALUES (TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN NEW.recorded_by ELSE @extschema@.changing_role() END,
+			OLD.obs_id, OLD.unit_id, OLD.indicator_code, OLD.period, OLD.vintage, OLD.value,
 			OLD.source, OLD.recorded_by, OLD.recorded_at);
 	RETURN NULL;
 END
@@ -86,8 +97,9 @@ CREATE FUNCTION @extschema@.annual_plan_keep_history() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
 BEGIN
 	INSERT INTO @extschema@.annual_plan_history
-		(operation, unit_id, indicator_code, year, plan_source, value, source, recorded_by, recorded_at)
-	VALUES (TG_OP, OLD.unit_id, OLD.indicator_code, OLD.year, OLD.plan_source, OLD.value, OLD.source,
+		(operation, changed_by, unit_id, indicator_code, year, plan_source, value, source, recorded_by, recorded_at)
+	VALUES (TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN NEW.recorded_by ELSE @extschema@.changing_role() END,
+			OLD.unit_id, OLD.indicator_code, OLD.year, OLD.plan_source, OLD.value, OLD.source,
 			OLD.recorded_by, OLD.recorded_at);
 	RETURN NULL;
 END

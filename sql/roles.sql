@@ -1,0 +1,76 @@
+-- Roles and row-level security with real roles: a commune editor writes
+-- its own unit, gets 42501 for another, cannot change history or shipped
+-- reference data; a reader cannot write; the district editor writes all.
+SET search_path = public, hatrung;
+\set SHOW_CONTEXT never
+SET client_min_messages = warning;
+
+CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+GRANT EXECUTE ON FUNCTION pg_temp.try(text) TO PUBLIC;
+
+SELECT rolname FROM pg_roles WHERE rolname LIKE 'hatrung\_%' ORDER BY 1;
+
+DROP EXTENSION hatrung CASCADE;
+CREATE EXTENSION hatrung;
+SELECT load_demo() IS NOT NULL AS demo;
+CREATE ROLE hatrung_test_ha_vinh LOGIN;
+CREATE ROLE hatrung_test_reader LOGIN IN ROLE hatrung_reader;
+CREATE ROLE hatrung_test_district LOGIN IN ROLE hatrung_editor;
+SELECT grant_unit_editor('hatrung_test_ha_vinh', ARRAY['15277']) AS rights_granted;
+SELECT pg_temp.try($$SELECT hatrung.grant_unit_editor('hatrung_test_ha_vinh', ARRAY['99999'])$$) AS unknown_unit;
+SELECT role_name, u.code, u.name FROM unit_editor JOIN admin_unit u USING (unit_id);
+
+-- The commune editor of Hà Vinh (15277).
+SET ROLE hatrung_test_ha_vinh;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý II-2023', 'sơ bộ', '41,5', 'commune editor')$$) AS own_unit_via_import,
+	   pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15280', 'MEAT_OUTPUT', 'quý II-2023', 'sơ bộ', '44', 'commune editor')$$) AS other_unit_via_import;
+SELECT pg_temp.try($$UPDATE hatrung.observation SET value = 42 WHERE unit_id = (SELECT unit_id FROM hatrung.admin_unit WHERE code = '15277') AND period OPERATOR(hatrung.=) '2023-Q2'$$) AS update_own,
+	   pg_temp.try($$UPDATE hatrung.observation SET value = 1 WHERE unit_id = (SELECT unit_id FROM hatrung.admin_unit WHERE code = '392')$$) AS update_other_silently_none;
+SELECT count(*) AS other_rows_changed FROM hatrung.observation WHERE value = 1;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value) SELECT unit_id, 'MEAT_OUTPUT', '2023-Q3', 'official', 1 FROM hatrung.admin_unit WHERE code = '392'$$) AS insert_other,
+	   pg_temp.try($$INSERT INTO hatrung.observation_history (operation, obs_id, unit_id, indicator_code, period, vintage, value, recorded_by, recorded_at) VALUES ('DELETE', 1, 1, 'X', '2023-Q1', 'official', 1, 'me', now())$$) AS write_history,
+	   pg_temp.try($$DELETE FROM hatrung.observation_history$$) AS delete_history,
+	   pg_temp.try($$UPDATE hatrung.indicator SET name_vi = 'x'$$) AS change_indicator,
+	   pg_temp.try($$UPDATE hatrung.ntm_threshold SET value = 1 WHERE shipped$$) AS change_shipped_threshold,
+	   pg_temp.try($$UPDATE hatrung.admin_unit SET name = 'x'$$) AS change_units,
+	   pg_temp.try($$SELECT hatrung.grant_unit_editor('hatrung_test_ha_vinh', ARRAY['392'])$$) AS grant_itself_more;
+RESET ROLE;
+-- The editor's update was kept in the history, written on its behalf.
+SELECT operation, value, changed_by FROM observation_history ORDER BY history_id;
+
+-- A reader reads but cannot write.
+SET ROLE hatrung_test_reader;
+SELECT count(*) > 0 AS reads_report FROM hatrung.quarterly_report;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý III-2023', 'sơ bộ', '40', 'reader')$$) AS reader_insert,
+	   pg_temp.try($$DELETE FROM hatrung.observation$$) AS reader_delete;
+RESET ROLE;
+
+-- The district editor writes any unit.
+SET ROLE hatrung_test_district;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15280', 'MEAT_OUTPUT', 'quý II-2023', 'sơ bộ', '44', 'district editor')$$) AS any_unit,
+	   pg_temp.try($$UPDATE hatrung.annual_plan SET value = 96 WHERE indicator_code = 'EXPORT_VALUE'$$) AS plans;
+RESET ROLE;
+
+-- ... and the district editor's plan change too; a delete names the role.
+SET ROLE hatrung_test_district;
+SELECT pg_temp.try($$DELETE FROM hatrung.observation WHERE source = 'district editor'$$) AS district_delete;
+RESET ROLE;
+SELECT operation, value, changed_by FROM observation_history ORDER BY history_id;
+SELECT operation, value, changed_by FROM annual_plan_history ORDER BY history_id;
+
+-- Revoking takes the right away.
+SELECT revoke_unit_editor('hatrung_test_ha_vinh', ARRAY['15277']) AS rights_revoked;
+SET ROLE hatrung_test_ha_vinh;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý III-2023', 'sơ bộ', '40', 'after revoke')$$) AS after_revoke;
+RESET ROLE;
+
+DROP EXTENSION hatrung CASCADE;
+DROP ROLE hatrung_test_ha_vinh, hatrung_test_reader, hatrung_test_district;
+CREATE EXTENSION hatrung;
