@@ -4,17 +4,7 @@
 SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE stmt;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
-END
-$$;
+\i sql/include/try.sql
 
 SELECT load_demo();
 SELECT pg_temp.try('SELECT hatrung.load_demo()') AS loading_twice;

@@ -80,14 +80,7 @@ SELECT period, same_period_last_year(tonnes, period)
 FROM meat WHERE unit = 'A' ORDER BY period;
 
 -- Errors, with SQLSTATE.
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE stmt;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i sql/include/try.sql
 SELECT stmt, pg_temp.try(stmt) AS result
 FROM (VALUES
 	('SELECT hatrung.yoy_pct(tonnes, period) OVER (PARTITION BY unit ORDER BY tonnes) FROM meat'),

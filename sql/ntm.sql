@@ -3,17 +3,7 @@
 SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE stmt;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
-END
-$$;
+\i sql/include/try.sql
 
 -- What ships: the sets, criteria per set, and only confirmed thresholds.
 SELECT code, decision, level, tier, first_year, last_year, zone_dimension, confirmed FROM ntm_criteria_set ORDER BY code;

@@ -42,14 +42,7 @@ SELECT '{2023-Q2:5, quý I-2023:4.5}'::qseries AS reordered, '{}'::qseries AS em
 	   ' {2023-Q1:-1.5e3} '::qseries AS spaces_and_exponent;
 SELECT s::text::qseries::text = s::text AS round_trips
 FROM (SELECT quarterly_series(value, period)::text::qseries AS s FROM obs WHERE unit = 1) AS t;
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE stmt;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i sql/include/try.sql
 SELECT input, pg_temp.try(format('SELECT %L::hatrung.qseries', input)) AS result
 FROM (VALUES ('{2023-Q2:5,2023-Q2:4}'), ('{2023-Q2:x}'), ('{2023-Q5:1}'), ('{10000-Q1:1}'),
 			 ('{2023-Q2:5'), ('2023-Q2:5}'), ('{2023-Q2}'), ('{2023-Q2:5}x'), (''), ('{,}'),

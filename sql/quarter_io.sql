@@ -3,19 +3,7 @@
 SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
--- Runs a statement and reports its SQLSTATE and message instead of failing.
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-	detail text;
-BEGIN
-	EXECUTE stmt INTO result;
-	RETURN 'ok: ' || coalesce(result, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
-END
-$$;
+\i sql/include/try.sql
 
 -- Every accepted spelling, and what it reads as.
 SELECT input, input::quarter AS quarter

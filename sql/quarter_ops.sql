@@ -2,18 +2,7 @@
 SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-	detail text;
-BEGIN
-	EXECUTE stmt INTO result;
-	RETURN 'ok: ' || coalesce(result, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
-END
-$$;
+\i sql/include/try.sql
 
 -- Constructors.
 SELECT make_quarter(2023, 1), make_quarter(1, 1), make_quarter(9999, 4);
@@ -24,7 +13,7 @@ FROM (VALUES
 	('SELECT hatrung.make_quarter(0, 1)::text'),
 	('SELECT hatrung.make_quarter(10000, 1)::text'),
 	('SELECT hatrung.make_quarter(-2147483648, -2147483648)::text'),
-	('SELECT hatrung.make_quarter(NULL, 1)::text')
+	('SELECT coalesce(hatrung.make_quarter(NULL, 1)::text, ''NULL'')')
 ) AS v(stmt);
 
 -- Dates to quarters and back: function, cast, every month boundary.

@@ -3,18 +3,7 @@
 SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-	detail text;
-BEGIN
-	EXECUTE stmt INTO result;
-	RETURN 'ok: ' || coalesce(result, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
-END
-$$;
+\i sql/include/try.sql
 
 -- One spelling per range.
 SELECT r AS written, r::quarterrange AS canonical

@@ -5,14 +5,7 @@ SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 SET client_min_messages = warning;
 
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE stmt;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i sql/include/try.sql
 GRANT EXECUTE ON FUNCTION pg_temp.try(text) TO PUBLIC;
 
 SELECT rolname FROM pg_roles WHERE rolname LIKE 'hatrung\_%' ORDER BY 1;
