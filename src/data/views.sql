@@ -76,17 +76,18 @@ LEFT JOIN LATERAL (
 LEFT JOIN LATERAL (
 	SELECT CASE i.kind
 			   WHEN 'stock' THEN o.value
-			   WHEN 'flow' THEN (
+			   -- the year to date of a first quarter is that quarter: no look-up
+			   WHEN 'flow' THEN CASE WHEN @extschema@.quarter_of_year(o.period) = 1 THEN o.value ELSE (
 				   SELECT CASE WHEN count(*) = @extschema@.quarter_of_year(o.period) THEN sum(l.value) END
 				   FROM @extschema@.latest_observations() l
 				   WHERE l.unit_id = o.unit_id AND l.indicator_code = o.indicator_code
 					 AND l.period OPERATOR(@extschema@.>=) @extschema@.make_quarter(@extschema@.year(o.period), 1)
-					 AND l.period OPERATOR(@extschema@.<=) o.period)
+					 AND l.period OPERATOR(@extschema@.<=) o.period) END
 		   END AS total) ytd ON true
 LEFT JOIN LATERAL (
 	SELECT CASE i.kind
 			   WHEN 'stock' THEN spl.value
-			   WHEN 'flow' THEN (
+			   WHEN 'flow' THEN CASE WHEN @extschema@.quarter_of_year(o.period) = 1 THEN spl.value ELSE (
 				   SELECT CASE WHEN count(*) = @extschema@.quarter_of_year(o.period) THEN sum(l.value) END
 				   FROM @extschema@.latest_observations() l
 				   WHERE @extschema@.year(o.period) > 1
@@ -95,7 +96,7 @@ LEFT JOIN LATERAL (
 						 @extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1), 1)
 					 AND l.period OPERATOR(@extschema@.<=)
 						 @extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1),
-												  @extschema@.quarter_of_year(o.period)))
+												  @extschema@.quarter_of_year(o.period))) END
 		   END AS total) ytd_ly ON true
 LEFT JOIN LATERAL (
 	SELECT p.value, p.plan_source FROM @extschema@.annual_plan p
