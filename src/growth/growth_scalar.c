@@ -134,6 +134,12 @@ cagr_numeric(Numeric first, Numeric last, Numeric steps)
 	return NUM_OP2(numeric_mul, NUM_OP2(numeric_sub, root, NUM_ONE), NUM_HUNDRED);
 }
 
+/*
+ * Arguments as stored in tuples: short-header values are not copied (the
+ * fast path reads them in place; the ordinary path expands them).
+ */
+#define PG_GETARG_NUMERIC_PACKED(n) ((Numeric) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)))
+
 #define RETURN_NUMERIC_OR_NULL(expr) \
 	do { \
 		Numeric r_ = (expr); \
@@ -153,7 +159,7 @@ PG_FUNCTION_INFO_V1(growth_pct_num);
 Datum
 growth_pct_num(PG_FUNCTION_ARGS)
 {
-	RETURN_NUMERIC_OR_NULL(growth_pct_numeric(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1)));
+	RETURN_NUMERIC_OR_NULL(growth_pct_numeric(PG_GETARG_NUMERIC_PACKED(0), PG_GETARG_NUMERIC_PACKED(1)));
 }
 
 PG_FUNCTION_INFO_V1(growth_pct_float8);
@@ -169,7 +175,7 @@ PG_FUNCTION_INFO_V1(dev_index_num);
 Datum
 dev_index_num(PG_FUNCTION_ARGS)
 {
-	RETURN_NUMERIC_OR_NULL(dev_index_numeric(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1)));
+	RETURN_NUMERIC_OR_NULL(dev_index_numeric(PG_GETARG_NUMERIC_PACKED(0), PG_GETARG_NUMERIC_PACKED(1)));
 }
 
 PG_FUNCTION_INFO_V1(dev_index_float8);
@@ -186,7 +192,7 @@ PG_FUNCTION_INFO_V1(pct_of_plan_num);
 Datum
 pct_of_plan_num(PG_FUNCTION_ARGS)
 {
-	RETURN_NUMERIC_OR_NULL(dev_index_numeric(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1)));
+	RETURN_NUMERIC_OR_NULL(dev_index_numeric(PG_GETARG_NUMERIC_PACKED(0), PG_GETARG_NUMERIC_PACKED(1)));
 }
 
 PG_FUNCTION_INFO_V1(pct_of_plan_float8);

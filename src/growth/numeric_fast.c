@@ -238,12 +238,69 @@ decimal_div(const Decimal *a, const Decimal *b, Decimal *q)
 	return true;
 }
 
+/*
+ * Writes a decimal in numeric's on-disk form, exactly as make_result() in
+ * numeric.c would: base-10000 digits without leading or trailing zero
+ * groups, the short header when scale and weight allow it.
+ */
 static Numeric
 decimal_to_numeric(const Decimal *d)
 {
-	if (d->mantissa > PG_INT64_MAX || d->mantissa < PG_INT64_MIN)
+	int16		groups[12];
+	int			ngroups = 0,
+				first,
+				last,
+				weight,
+				pad = (DEC_DIGITS - d->scale % DEC_DIGITS) % DEC_DIGITS;
+	bool		negative = d->mantissa < 0;
+	int128		m = negative ? -d->mantissa : d->mantissa;
+	Numeric		result;
+	Size		len;
+	uint16		header;
+	int			i;
+
+	if (decimal_digits(m) + pad > 38)
 		return NULL;
-	return int64_div_fast_to_numeric((int64) d->mantissa, d->scale);
+	m *= pow10_table[pad];		/* the decimal point now falls between groups */
+	while (m > 0)
+	{
+		groups[ngroups++] = (int16) (m % NBASE);	/* least significant first */
+		m /= NBASE;
+	}
+	/* weight of the most significant group; (scale + pad) / 4 groups are fractional */
+	weight = ngroups - 1 - (d->scale + pad) / DEC_DIGITS;
+	first = ngroups - 1;
+	last = 0;
+	while (first >= 0 && groups[first] == 0)
+		first--;
+	while (last <= first && groups[last] == 0)
+		last++;
+	if (first < 0)
+	{
+		/* zero: no digits, weight 0, positive */
+		weight = 0;
+		negative = false;
+		first = -1;
+		last = 0;
+	}
+	else
+		weight -= (ngroups - 1 - first);
+	if (d->scale <= (NUMERIC_SHORT_DSCALE_MASK >> NUMERIC_SHORT_DSCALE_SHIFT) &&
+		weight <= NUMERIC_SHORT_WEIGHT_MASK && weight >= -(NUMERIC_SHORT_WEIGHT_MASK + 1))
+	{
+		len = VARHDRSZ + sizeof(uint16) + (first - last + 1) * sizeof(int16);
+		result = palloc(len);
+		SET_VARSIZE(result, len);
+		header = NUMERIC_SHORT | (negative ? NUMERIC_SHORT_SIGN_MASK : 0) |
+			(uint16) (d->scale << NUMERIC_SHORT_DSCALE_SHIFT) |
+			(weight < 0 ? NUMERIC_SHORT_WEIGHT_SIGN_MASK : 0) |
+			(uint16) (weight & NUMERIC_SHORT_WEIGHT_MASK);
+		memcpy(VARDATA(result), &header, sizeof(uint16));
+		for (i = first; i >= last; i--)
+			memcpy(VARDATA(result) + sizeof(uint16) + (first - i) * sizeof(int16), &groups[i], sizeof(int16));
+		return result;
+	}
+	return NULL;				/* long header cases: leave them to numeric */
 }
 
 /*
