@@ -36,5 +36,6 @@ typedef enum FastStatus
 
 extern FastStatus growth_pct_fast(Numeric current, Numeric base, Numeric *result);
 extern FastStatus dev_index_fast(Numeric current, Numeric base, Numeric *result);
+extern FastStatus numeric_sum_fast(Numeric *values, int n, Numeric *result);
 
 #endif							/* HATRUNG_GROWTH_NUMERIC_H */

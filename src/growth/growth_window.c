@@ -295,6 +295,18 @@ ytd_at(const RecentRows *rows, int32 period, IndicatorKind kind, ValueType *vt, 
 		*total = Float8GetDatum(sum);
 		return true;
 	}
+	{
+		Numeric		parts[4];
+		Numeric		sum;
+
+		for (i = 0; i < n; i++)
+			parts[i] = (Numeric) DatumGetPointer(rows->values[members[i]]);
+		if (numeric_sum_fast(parts, n, &sum) == FAST_DONE)
+		{
+			*total = NumericGetDatum(sum);
+			return true;
+		}
+	}
 	*total = rows->values[members[0]];
 	for (i = 1; i < n; i++)
 		*total = NumericGetDatum(numeric_add_exact(DatumGetNumeric(*total),
