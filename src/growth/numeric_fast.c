@@ -262,10 +262,26 @@ decimal_to_numeric(const Decimal *d)
 	if (decimal_digits(m) + pad > 38)
 		return NULL;
 	m *= pow10_table[pad];		/* the decimal point now falls between groups */
-	while (m > 0)
+	/* least significant group first; 128-bit division only for the top digits */
+	while (m > (int128) PG_UINT64_MAX)
 	{
-		groups[ngroups++] = (int16) (m % NBASE);	/* least significant first */
-		m /= NBASE;
+		uint64		chunk = (uint64) (m % pow10_table[16]);
+
+		m /= pow10_table[16];
+		for (i = 0; i < 4; i++)
+		{
+			groups[ngroups++] = (int16) (chunk % NBASE);
+			chunk /= NBASE;
+		}
+	}
+	{
+		uint64		top = (uint64) m;
+
+		while (top > 0)
+		{
+			groups[ngroups++] = (int16) (top % NBASE);
+			top /= NBASE;
+		}
 	}
 	/* weight of the most significant group; (scale + pad) / 4 groups are fractional */
 	weight = ngroups - 1 - (d->scale + pad) / DEC_DIGITS;
