@@ -10,6 +10,7 @@
 
 #include "postgres.h"
 
+#include "growth/growth_core.h"
 #include "utils/numeric.h"
 
 /*
@@ -25,6 +26,9 @@ extern Numeric dev_index_numeric(Numeric current, Numeric base);
 extern Numeric cagr_numeric(Numeric first, Numeric last, Numeric steps);
 
 extern Numeric numeric_add_exact(Numeric a, Numeric b);
+
+/* 'flow' or 'stock' from a kind argument; anything else raises 22023. */
+extern IndicatorKind indicator_kind_arg(text *kind);
 
 /* The 128-bit fast path (numeric_fast.c): same answers, or not taken. */
 typedef enum FastStatus

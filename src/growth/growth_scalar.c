@@ -67,6 +67,20 @@ numeric_base_is_usable(Numeric base)
 #define NUM_OP2(fn, a, b) \
 	DatumGetNumeric(DirectFunctionCall2(fn, NumericGetDatum(a), NumericGetDatum(b)))
 
+IndicatorKind
+indicator_kind_arg(text *kind)
+{
+	IndicatorKind k = indicator_kind_parse(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind));
+
+	if (k == KIND_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid indicator kind: \"%s\"", text_to_cstring(kind)),
+				 errhint("Use 'flow' (summed over the year) or 'stock' (the latest value); "
+						 "year-to-date ratios must be recomputed from their numerator and denominator.")));
+	return k;
+}
+
 Numeric
 numeric_add_exact(Numeric a, Numeric b)
 {

@@ -370,13 +370,7 @@ current_kind(WindowObject winobj, IndicatorKind *kind)
 	if (isnull)
 		return false;
 	t = DatumGetTextPP(d);
-	*kind = indicator_kind_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-	if (*kind == KIND_INVALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid indicator kind: \"%s\"", text_to_cstring(t)),
-				 errhint("Use 'flow' (summed over the year) or 'stock' (the latest value); "
-						 "year-to-date ratios must be recomputed from their numerator and denominator.")));
+	*kind = indicator_kind_arg(t);
 	return true;
 }
 

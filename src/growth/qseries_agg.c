@@ -249,20 +249,6 @@ ytd_at_period(QSeries *s, int32 period, IndicatorKind kind)
 	return total;
 }
 
-static IndicatorKind
-kind_arg(text *t)
-{
-	IndicatorKind kind = indicator_kind_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-
-	if (kind == KIND_INVALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid indicator kind: \"%s\"", text_to_cstring(t)),
-				 errhint("Use 'flow' (summed over the year) or 'stock' (the latest value); "
-						 "year-to-date ratios must be recomputed from their numerator and denominator.")));
-	return kind;
-}
-
 #define RETURN_NUMERIC_OR_NULL(expr) \
 	do { \
 		Numeric r_ = (expr); \
@@ -323,7 +309,7 @@ Datum
 qseries_ytd(PG_FUNCTION_ARGS)
 {
 	RETURN_NUMERIC_OR_NULL(ytd_at_period(PG_GETARG_QSERIES(0), PG_GETARG_QUARTER(1),
-										 kind_arg(PG_GETARG_TEXT_PP(2))));
+										 indicator_kind_arg(PG_GETARG_TEXT_PP(2))));
 }
 
 PG_FUNCTION_INFO_V1(qseries_ytd_yoy_pct);
@@ -332,7 +318,7 @@ qseries_ytd_yoy_pct(PG_FUNCTION_ARGS)
 {
 	QSeries    *s = PG_GETARG_QSERIES(0);
 	int32		p = PG_GETARG_QUARTER(1);
-	IndicatorKind kind = kind_arg(PG_GETARG_TEXT_PP(2));
+	IndicatorKind kind = indicator_kind_arg(PG_GETARG_TEXT_PP(2));
 
 	RETURN_NUMERIC_OR_NULL(growth_between(ytd_at_period(s, p, kind),
 										  ytd_at_period(s, p - 4, kind)));
