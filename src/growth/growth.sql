@@ -43,10 +43,11 @@ COMMENT ON FUNCTION @extschema@.dev_index(integer, integer) IS 'development inde
 COMMENT ON FUNCTION @extschema@.dev_index(bigint, bigint) IS 'development index, computed in numeric';
 
 -- pct_of_plan -----------------------------------------------------------------
+-- actual / plan * 100 is the development index's arithmetic: the same C functions
 CREATE FUNCTION @extschema@.pct_of_plan(actual numeric, plan numeric) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'pct_of_plan_num' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'dev_index_num' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.pct_of_plan(actual double precision, plan double precision) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'pct_of_plan_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'dev_index_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.pct_of_plan(actual integer, plan integer) RETURNS numeric
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN @extschema@.pct_of_plan(actual::numeric, plan::numeric);

@@ -201,23 +201,6 @@ dev_index_float8(PG_FUNCTION_ARGS)
 	RETURN_FLOAT8_IF(dev_index_f8(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), &r), r);
 }
 
-/* actual / plan * 100: the same arithmetic as the development index */
-PG_FUNCTION_INFO_V1(pct_of_plan_num);
-Datum
-pct_of_plan_num(PG_FUNCTION_ARGS)
-{
-	RETURN_NUMERIC_OR_NULL(dev_index_numeric(PG_GETARG_NUMERIC_PACKED(0), PG_GETARG_NUMERIC_PACKED(1)));
-}
-
-PG_FUNCTION_INFO_V1(pct_of_plan_float8);
-Datum
-pct_of_plan_float8(PG_FUNCTION_ARGS)
-{
-	double		r;
-
-	RETURN_FLOAT8_IF(pct_of_plan_f8(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), &r), r);
-}
-
 PG_FUNCTION_INFO_V1(cagr_num);
 Datum
 cagr_num(PG_FUNCTION_ARGS)
