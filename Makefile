@@ -24,6 +24,7 @@ OBJS = \
 	src/growth/growth_scalar.o \
 	src/growth/numeric_fast.o \
 	src/growth/growth_window.o \
+	src/growth/qseries_core.o \
 	src/growth/qseries_io.o \
 	src/growth/qseries_agg.o \
 	src/vnnum/vnnum_core.o \
@@ -72,9 +73,11 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # --- C unit tests of the pure core (no PostgreSQL headers) -------------------
 
 UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
-UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_vnnum_core test/unit/test_ntm_core
+UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_qseries_core \
+	test/unit/test_vnnum_core test/unit/test_ntm_core
 UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_growth_core = src/growth/growth_core.c -lm
+UNIT_SRC_test/unit/test_qseries_core = src/growth/qseries_core.c src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_vnnum_core = src/vnnum/vnnum_core.c
 UNIT_SRC_test/unit/test_ntm_core = src/ntm/ntm_core.c
 
@@ -101,11 +104,15 @@ unittest-valgrind: $(addsuffix .bin,$(UNIT_TESTS))
 #   make fuzz                    every harness for FUZZ_SECONDS (default 60) each
 #   make fuzz FUZZ_SECONDS=3600  an hour each
 FUZZ_SECONDS ?= 60
-FUZZERS = test/fuzz/fuzz_quarter test/fuzz/fuzz_vnnum
+FUZZERS = test/fuzz/fuzz_quarter test/fuzz/fuzz_vnnum test/fuzz/fuzz_qseries_text test/fuzz/fuzz_qseries_recv
 FUZZ_SRC_test/fuzz/fuzz_quarter = src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_vnnum = src/vnnum/vnnum_core.c
+FUZZ_SRC_test/fuzz/fuzz_qseries_text = src/growth/qseries_core.c src/quarter/quarter_core.c
+FUZZ_SRC_test/fuzz/fuzz_qseries_recv = src/growth/qseries_core.c src/quarter/quarter_core.c
 FUZZ_CORPUS_test/fuzz/fuzz_quarter = test/fuzz/corpus/quarter
 FUZZ_CORPUS_test/fuzz/fuzz_vnnum = test/fuzz/corpus/vnnum
+FUZZ_CORPUS_test/fuzz/fuzz_qseries_text = test/fuzz/corpus/qseries_text
+FUZZ_CORPUS_test/fuzz/fuzz_qseries_recv = test/fuzz/corpus/qseries_recv
 
 test/fuzz/%.fuzz: test/fuzz/%.c $(wildcard src/*/*_core.[ch])
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

@@ -54,8 +54,8 @@ make -s unittest-valgrind >"$LOGDIR/unit-vg.log" 2>&1
 count_unit_output "$LOGDIR/unit-vg.log" "unit tests under valgrind" $?
 grep -hv ' passed, ' "$LOGDIR"/unit*.log | head -40
 
-echo "== fuzzing the parsers (libFuzzer + ASan + UBSan, ${FUZZ_SECONDS:-20} s each)"
-make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}" >"$LOGDIR/fuzz.log" 2>&1
+echo "== fuzzing the parsers (libFuzzer + ASan + UBSan, ${FUZZ_SECONDS:-30} s each)"
+make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" >"$LOGDIR/fuzz.log" 2>&1
 count "$(grep -c ': exit 0$' "$LOGDIR/fuzz.log")" "$(grep -cE ': exit [1-9]' "$LOGDIR/fuzz.log")" "fuzz harnesses without a crash"
 grep -E 'executed_units|ERROR|SUMMARY' "$LOGDIR/fuzz.log" | sed 's/^/   /'
 

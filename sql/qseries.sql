@@ -69,6 +69,50 @@ SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS DISTINCT FROM b.s::
 FROM summaries a JOIN summaries_copy b USING (unit);
 SELECT qseries_send('{2023-Q1:1.5}') AS wire_form;
 
+-- Binary input checks everything it reads.  A bytea's binary form is its raw
+-- bytes, so a bytea column copied out in binary and read back as qseries
+-- hands forged messages to qseries_recv.
+CREATE FUNCTION pg_temp.recv_qseries(wire bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	f text := current_setting('data_directory') || '/hatrung_qseries_forged.copy';
+	got text;
+BEGIN
+	CREATE TEMP TABLE forged_wire (b bytea);
+	CREATE TEMP TABLE forged_series (s hatrung.qseries);
+	INSERT INTO forged_wire VALUES (wire);
+	EXECUTE format('COPY forged_wire TO %L (FORMAT binary)', f);
+	BEGIN
+		EXECUTE format('COPY forged_series FROM %L (FORMAT binary)', f);
+		SELECT s::text INTO got FROM forged_series;
+	EXCEPTION WHEN OTHERS THEN
+		got := SQLSTATE || ': ' || SQLERRM;
+	END;
+	DROP TABLE forged_wire, forged_series;
+	RETURN got;
+END
+$$;
+SELECT label, pg_temp.recv_qseries(decode(wire, 'hex')) AS result
+FROM (VALUES
+	('the wire form above',     '00000001' || '00001f9c' || '0000000c' || '000200000000000100011388'),
+	('empty series',            '00000000'),
+	('empty message',           ''),
+	('short count',             '000000'),
+	('negative count',          'ffffffff'),
+	('count beyond message',    '00000002' || '00001f9c' || '00000000'),
+	('year 0 ordinal',          '00000001' || '00000003' || '00000000'),
+	('year 10000 ordinal',      '00000001' || '00009c40' || '00000000'),
+	('negative value length',   '00000001' || '00001f9c' || 'fffffffb'),
+	('value length past end',   '00000001' || '00001f9c' || '00000005' || '01'),
+	('value shorter than numeric', '00000001' || '00001f9c' || '00000002' || '0001'),
+	('value with trailing byte', '00000001' || '00001f9c' || '0000000d' || '000200000000000100011388' || '00'),
+	('bad numeric sign',        '00000001' || '00001f9c' || '00000008' || '0000000012340000'),
+	('repeated period',         '00000002' || '00001f9c' || '00000008' || '0000000000000000'
+	                                       || '00001f9c' || '00000008' || '0000000000000000'),
+	('two elements out of order', '00000002' || '00001f9d' || '00000008' || '0000000000000000'
+	                                       || '00001f9c' || '00000008' || '0000000000000000'),
+	('bytes after the series',  '00000000' || 'ff')
+) AS t(label, wire);
+
 -- Parallel: Partial Aggregate under Gather, and exactly the serial answer.
 CREATE TABLE big AS
 SELECT u, '2000-Q1'::quarter + i AS period, (u + i)::numeric AS value

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "growth/growth_core.h"
+#include "growth/qseries_core.h"
 #include "libpq/pqformat.h"
 #include "lib/stringinfo.h"
 #include "qseries.h"
@@ -100,70 +101,86 @@ bad_text(const char *str, const char *detail)
 			 errhint("Write a series as {2023-Q1:820,2023-Q2:801.5}.")));
 }
 
+/* Grows the parallel arrays that collect a series' elements. */
+typedef struct QSeriesElements
+{
+	int			n;
+	int			cap;
+	int32	   *ordinals;
+	Numeric    *values;
+} QSeriesElements;
+
+static void
+elements_init(QSeriesElements *e, int cap)
+{
+	e->n = 0;
+	e->cap = Max(cap, 1);
+	e->ordinals = palloc(sizeof(int32) * e->cap);
+	e->values = palloc(sizeof(Numeric) * e->cap);
+}
+
+static void
+elements_add(QSeriesElements *e, int32 ordinal, Numeric value)
+{
+	if (e->n == e->cap)
+	{
+		e->cap *= 2;
+		e->ordinals = repalloc(e->ordinals, sizeof(int32) * e->cap);
+		e->values = repalloc(e->values, sizeof(Numeric) * e->cap);
+	}
+	e->ordinals[e->n] = ordinal;
+	e->values[e->n] = value;
+	e->n++;
+}
+
 PG_FUNCTION_INFO_V1(qseries_in);
 Datum
 qseries_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	char	   *copy = pstrdup(str);
-	char	   *p = copy;
-	int			cap = 8,
-				n = 0;
-	int32	   *ordinals = palloc(sizeof(int32) * cap);
-	Numeric    *values = palloc(sizeof(Numeric) * cap);
+	QSeriesScanner scan;
+	QSeriesItem item;
+	QSeriesElements elems;
 
-	while (*p == ' ')
-		p++;
-	if (*p++ != '{')
-		bad_text(str, "A series starts with \"{\".");
-	while (*p == ' ')
-		p++;
-	if (*p == '}')
-		p++;
-	else
-		for (;;)
+	elements_init(&elems, 8);
+	qseries_scan_begin(&scan, str, strlen(str));
+	for (;;)
+	{
+		switch (qseries_scan_next(&scan, &item))
 		{
-			char	   *colon = strchr(p, ':');
-			char	   *end;
-			int32		ordinal;
-			QuarterStatus st;
-			char		saved;
+			case QSCAN_ITEM:
+				{
+					char	   *text = pnstrdup(item.value, item.value_len);
 
-			if (colon == NULL)
+					elements_add(&elems, item.ordinal,
+								 DatumGetNumeric(DirectFunctionCall3(numeric_in,
+																	 CStringGetDatum(text),
+																	 ObjectIdGetDatum(InvalidOid),
+																	 Int32GetDatum(-1))));
+					pfree(text);
+					continue;
+				}
+			case QSCAN_END:
+				break;
+			case QSCAN_NO_OPEN_BRACE:
+				bad_text(str, "A series starts with \"{\".");
+				break;
+			case QSCAN_NO_COLON:
 				bad_text(str, "Each element is period:value.");
-			st = quarter_parse(p, colon - p, &ordinal);
-			if (st != QUARTER_OK)
-			{
-				*colon = '\0';
-				quarter_raise(st, p, NULL);
-			}
-			p = colon + 1;
-			end = p + strcspn(p, ",}");
-			if (*end == '\0')
+				break;
+			case QSCAN_BAD_PERIOD:
+				quarter_raise(item.period_status, pnstrdup(item.period, item.period_len), NULL);
+				break;
+			case QSCAN_NO_CLOSE_BRACE:
 				bad_text(str, "A series ends with \"}\".");
-			saved = *end;
-			*end = '\0';
-			if (n == cap)
-			{
-				cap *= 2;
-				ordinals = repalloc(ordinals, sizeof(int32) * cap);
-				values = repalloc(values, sizeof(Numeric) * cap);
-			}
-			ordinals[n] = ordinal;
-			values[n] = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(p),
-															ObjectIdGetDatum(InvalidOid),
-															Int32GetDatum(-1)));
-			n++;
-			*end = saved;
-			p = end + 1;
-			if (saved == '}')
+				break;
+			case QSCAN_TRAILING:
+				bad_text(str, "Unexpected text after \"}\".");
 				break;
 		}
-	while (*p == ' ')
-		p++;
-	if (*p != '\0')
-		bad_text(str, "Unexpected text after \"}\".");
-	PG_RETURN_POINTER(qseries_build(n, ordinals, values));
+		break;
+	}
+	PG_RETURN_POINTER(qseries_build(elems.n, elems.ordinals, elems.values));
 }
 
 PG_FUNCTION_INFO_V1(qseries_out);
@@ -214,51 +231,78 @@ qseries_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+static void
+bad_binary(QSeriesRecvStatus st, int32 count, int32 ordinal, int32 length)
+{
+	switch (st)
+	{
+		case QRECV_BAD_QUARTER:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("quarter out of range in binary qseries: %d", ordinal)));
+			break;
+		case QRECV_BAD_COUNT:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid element count in binary qseries: %d", count)));
+			break;
+		case QRECV_BAD_LENGTH:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid value length in binary qseries: %d", length)));
+			break;
+		case QRECV_BAD_VALUE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid numeric value of %d bytes in binary qseries", length),
+					 errdetail("A value is a binary numeric: 8 header bytes and 2 bytes per digit.")));
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("insufficient data left in binary qseries")));
+			break;
+	}
+}
+
 PG_FUNCTION_INFO_V1(qseries_recv);
 Datum
 qseries_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		n = (int32) pq_getmsgint(buf, 4);
-	int32	   *ordinals;
-	Numeric    *values;
-	int			i;
+	QSeriesReader rd;
+	QSeriesRecvStatus st;
+	QSeriesElements elems;
+	int32		count;
+	int32		ordinal;
+	const uint8 *bytes;
+	size_t		len;
 
-	/* each element needs at least 8 bytes, so n is bounded by the message */
-	if (n < 0 || n > (buf->len - buf->cursor) / 8)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid element count in binary qseries: %d", n)));
-	ordinals = palloc(sizeof(int32) * Max(n, 1));
-	values = palloc(sizeof(Numeric) * Max(n, 1));
-	for (i = 0; i < n; i++)
+	st = qseries_recv_begin(&rd, (const uint8 *) buf->data + buf->cursor,
+							(size_t) (buf->len - buf->cursor), &count);
+	if (st != QRECV_ITEM)
+		bad_binary(st, count, 0, 0);
+	elements_init(&elems, count);
+	while ((st = qseries_recv_next(&rd, &ordinal, &bytes, &len)) == QRECV_ITEM)
 	{
-		int32		len;
+		/* a read-only view of the element's bytes for numeric_recv */
 		StringInfoData elem;
 
-		ordinals[i] = (int32) pq_getmsgint(buf, 4);
-		if (!quarter_ordinal_is_valid(ordinals[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("quarter out of range in binary qseries: %d", ordinals[i])));
-		len = (int32) pq_getmsgint(buf, 4);
-		if (len < 0 || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid value length in binary qseries: %d", len)));
-		/* a read-only view of the element's bytes */
-		elem.data = &buf->data[buf->cursor];
-		elem.len = len;
-		elem.maxlen = len;
+		elem.data = (char *) bytes;
+		elem.len = (int) len;
+		elem.maxlen = (int) len;
 		elem.cursor = 0;
-		buf->cursor += len;
-		values[i] = DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&elem),
-														ObjectIdGetDatum(InvalidOid),
-														Int32GetDatum(-1)));
+		elements_add(&elems, ordinal,
+					 DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&elem),
+														 ObjectIdGetDatum(InvalidOid),
+														 Int32GetDatum(-1))));
 		if (elem.cursor != elem.len)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("trailing bytes in a binary qseries value")));
 	}
-	PG_RETURN_POINTER(qseries_build(n, ordinals, values));
+	if (st != QRECV_END)
+		bad_binary(st, count, ordinal, rd.last_length);
+	buf->cursor = buf->len - (int) rd.left;
+	PG_RETURN_POINTER(qseries_build(elems.n, elems.ordinals, elems.values));
 }
