@@ -52,7 +52,17 @@ SQL_PARTS = \
 	src/ntm/ntm_demo.sql \
 	src/security/roles.sql
 
+# Releases.  A released version's install script is frozen under
+# src/releases/ (with its checksum in src/releases/SHA256SUMS) and never edited
+# again; every later SQL change goes into the next version, whose install
+# script is assembled from SQL_PARTS, plus an upgrade script
+# src/releases/hatrung--OLD--NEW.sql.  test/scenarios/upgrade.sh checks that
+# "updated from each release" and "fresh" installs dump identically.
+RELEASED_SCRIPT = src/releases/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(sort $(wildcard src/releases/$(EXTENSION)--*.sql))
+ifeq ($(wildcard $(RELEASED_SCRIPT)),)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+endif
 
 REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security roles catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
@@ -69,6 +79,19 @@ include $(PGXS)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
+
+# When default_version is a released version, the sources must still be
+# exactly its frozen script: an SQL change needs a new version.
+ifneq ($(wildcard $(RELEASED_SCRIPT)),)
+all: release-guard
+endif
+.PHONY: release-guard
+release-guard:
+	@cat $(SQL_PARTS) | cmp -s - $(RELEASED_SCRIPT) || { \
+		echo "error: src/*/*.sql differ from the released $(RELEASED_SCRIPT)." >&2; \
+		echo "hint: set default_version in $(EXTENSION).control to the next version and" >&2; \
+		echo "      write src/releases/$(EXTENSION)--$(EXTVERSION)--NEXT.sql for the change." >&2; \
+		exit 1; }
 
 # --- C unit tests of the pure core (no PostgreSQL headers) -------------------
 
@@ -101,6 +124,7 @@ unittest-valgrind: $(addsuffix .bin,$(UNIT_TESTS))
 	done; exit $$rc
 
 # --- libFuzzer harnesses of the parsers (clang) -------------------------------
+# Harness test/fuzz/fuzz_X starts from the seed corpus test/fuzz/corpus/X.
 #   make fuzz                    every harness for FUZZ_SECONDS (default 60) each
 #   make fuzz FUZZ_SECONDS=3600  an hour each
 FUZZ_SECONDS ?= 60
@@ -109,10 +133,6 @@ FUZZ_SRC_test/fuzz/fuzz_quarter = src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_vnnum = src/vnnum/vnnum_core.c
 FUZZ_SRC_test/fuzz/fuzz_qseries_text = src/growth/qseries_core.c src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_qseries_recv = src/growth/qseries_core.c src/quarter/quarter_core.c
-FUZZ_CORPUS_test/fuzz/fuzz_quarter = test/fuzz/corpus/quarter
-FUZZ_CORPUS_test/fuzz/fuzz_vnnum = test/fuzz/corpus/vnnum
-FUZZ_CORPUS_test/fuzz/fuzz_qseries_text = test/fuzz/corpus/qseries_text
-FUZZ_CORPUS_test/fuzz/fuzz_qseries_recv = test/fuzz/corpus/qseries_recv
 
 test/fuzz/%.fuzz: test/fuzz/%.c $(wildcard src/*/*_core.[ch])
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
@@ -123,7 +143,7 @@ fuzz: $(addsuffix .fuzz,$(FUZZERS))
 	@rc=0; for f in $(FUZZERS); do \
 		work=$$(mktemp -d); \
 		./$$f.fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-			-artifact_prefix=$$work/ $$work $(FUZZ_CORPUS_$$f) >$$work.log 2>&1; st=$$?; \
+			-artifact_prefix=$$work/ $$work test/fuzz/corpus/$${f#test/fuzz/fuzz_} >$$work.log 2>&1; st=$$?; \
 		grep -E "^(stat::number_of_executed_units|==.*ERROR|SUMMARY)" $$work.log | sed "s|^|$$f: |"; \
 		if [ $$st != 0 ]; then rc=1; tail -30 $$work.log; ls $$work; fi; \
 		echo "$$f: exit $$st"; rm -rf $$work $$work.log; \

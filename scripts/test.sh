@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every test of hatrung on a fresh Debian machine.
 #   1. C unit tests of the pure core: plain, under ASan+UBSan, under valgrind;
-#      libFuzzer runs of every parser (FUZZ_SECONDS each, default 20)
+#      libFuzzer runs of every parser (FUZZ_SECONDS each, default 30)
 #   2. pg_regress (sql/ + expected/) against a throwaway cluster
 #   3. pgTAP files (test/pgtap/) through pg_prove
 #   4. TAP scenarios (test/scenarios/): dump/restore and other multi-step checks

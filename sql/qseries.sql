@@ -131,9 +131,39 @@ SELECT u, quarterly_series(value, period) FROM big GROUP BY u;
 CREATE TEMP TABLE parallel_answer AS SELECT pg_temp.answer() AS a;
 SET max_parallel_workers_per_gather = 0;
 SELECT a = pg_temp.answer() AS parallel_equals_serial FROM parallel_answer;
+
+-- Rows in no order (sorted by the final function) or in a few ascending
+-- runs (merged), and values of over 255 bytes: every series, serial or
+-- parallel, equals its definition written with string_agg.
+CREATE TABLE shuffled AS
+SELECT u, period, CASE WHEN (u + i) % 7 = 0 THEN 10::numeric ^ 700 + u + i ELSE value END AS value
+FROM (SELECT b.*, period - '2000-Q1'::quarter AS i FROM big AS b) AS b
+ORDER BY md5(u || '/' || period::text);
+CREATE TABLE in_runs AS SELECT * FROM shuffled ORDER BY (period - '2000-Q1'::quarter) % 5, period;
+ANALYZE shuffled, in_runs;
+CREATE FUNCTION pg_temp.wrong_series(tbl text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	wrong bigint;
+BEGIN
+	EXECUTE format($q$
+		SELECT count(*)
+		FROM (SELECT u, hatrung.quarterly_series(value, period)::text AS s FROM %1$I GROUP BY u) AS got
+		JOIN (SELECT u, '{' || string_agg(period::text || ':' || value::text, ',' ORDER BY period) || '}' AS s
+			  FROM %1$I GROUP BY u) AS want USING (u)
+		WHERE got.s IS DISTINCT FROM want.s$q$, tbl) INTO wrong;
+	RETURN wrong;
+END
+$$;
+SELECT max(length(value::text)) AS longest_value_digits FROM shuffled;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT u, quarterly_series(value, period) FROM shuffled GROUP BY u;
+SELECT pg_temp.wrong_series('shuffled') AS wrong_parallel, pg_temp.wrong_series('in_runs') AS wrong_parallel_runs;
+SET max_parallel_workers_per_gather = 0;
+SELECT pg_temp.wrong_series('shuffled') AS wrong_serial, pg_temp.wrong_series('in_runs') AS wrong_serial_runs;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
-DROP TABLE obs, summaries, summaries_copy, big, parallel_answer;
+DROP TABLE obs, summaries, summaries_copy, big, parallel_answer, shuffled, in_runs;

@@ -30,7 +30,18 @@ typedef struct QSeries
 #define DatumGetQSeries(d)	((QSeries *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_QSERIES(n) DatumGetQSeries(PG_GETARG_DATUM(n))
 
-/* Builds a series from parallel arrays; sorts them and rejects duplicates. */
+/* One element on its way into a series: a numeric's bytes after its header. */
+typedef struct QSeriesElem
+{
+	int32		ordinal;
+	uint32		len;
+	const char *payload;
+} QSeriesElem;
+
+/* Builds a series; sorts the elements (in place) and rejects duplicates. */
+extern QSeries *qseries_build_elems(int n, QSeriesElem *elems);
+
+/* The same from parallel arrays (numerics with either header form). */
 extern QSeries *qseries_build(int n, int32 *ordinals, Numeric *values);
 
 /* Copy of the value at index i, in the current memory context. */

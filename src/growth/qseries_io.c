@@ -18,23 +18,82 @@
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 
-/* Orders a permutation of indexes by the ordinals they point to. */
 static int
-cmp_by_ordinal(const void *a, const void *b, void *arg)
+cmp_elem_by_ordinal(const void *a, const void *b)
 {
-	const int32 *keys = arg;
-	int32		x = keys[*(const int *) a];
-	int32		y = keys[*(const int *) b];
+	int32		x = ((const QSeriesElem *) a)->ordinal;
+	int32		y = ((const QSeriesElem *) b)->ordinal;
 
 	return (x > y) - (x < y);
 }
 
-QSeries *
-qseries_build(int n, int32 *ordinals, Numeric *values)
+/*
+ * Sorts elements by period.  Aggregate input is usually a few ascending
+ * runs (one per parallel worker, concatenated by the combine step), so
+ * ascending runs are merged pairwise; many runs mean unordered input, for
+ * which qsort is better.
+ */
+static void
+sort_elems(QSeriesElem *elems, int n)
 {
-	int		   *order = palloc(sizeof(int) * Max(n, 1));
+	int		   *bounds = palloc(sizeof(int) * (n + 1));
+	int			runs = 0;
+	int			i;
+	QSeriesElem *src = elems;
+	QSeriesElem *dst;
+
+	bounds[runs++] = 0;
+	for (i = 1; i < n; i++)
+		if (elems[i - 1].ordinal > elems[i].ordinal)
+			bounds[runs++] = i;
+	bounds[runs] = n;
+	if (runs > 16)
+	{
+		qsort(elems, n, sizeof(QSeriesElem), cmp_elem_by_ordinal);
+		pfree(bounds);
+		return;
+	}
+	dst = palloc(sizeof(QSeriesElem) * n);
+	while (runs > 1)
+	{
+		int			merged = 0;
+		QSeriesElem *swap;
+
+		for (i = 0; i < runs; i += 2)
+		{
+			int			lo = bounds[i],
+						mid = bounds[Min(i + 1, runs)],
+						hi = bounds[Min(i + 2, runs)],
+						a = lo,
+						b = mid,
+						k = lo;
+
+			while (a < mid && b < hi)
+				dst[k++] = src[b].ordinal < src[a].ordinal ? src[b++] : src[a++];
+			while (a < mid)
+				dst[k++] = src[a++];
+			while (b < hi)
+				dst[k++] = src[b++];
+			bounds[merged++] = lo;
+		}
+		bounds[merged] = n;
+		runs = merged;
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	if (src != elems)
+		memcpy(elems, src, sizeof(QSeriesElem) * n);
+	pfree(src == elems ? dst : src);
+	pfree(bounds);
+}
+
+QSeries *
+qseries_build_elems(int n, QSeriesElem *elems)
+{
 	Size		header = offsetof(QSeries, ordinals) + (Size) n * (sizeof(int32) + sizeof(uint32));
 	Size		size = INTALIGN(header);
+	bool		sorted = true;
 	QSeries    *s;
 	char	   *data;
 	int			i;
@@ -45,14 +104,16 @@ qseries_build(int n, int32 *ordinals, Numeric *values)
 				 errmsg("quarterly series too long: %d periods", n)));
 	for (i = 0; i < n; i++)
 	{
-		order[i] = i;
-		size += INTALIGN(VARSIZE(values[i]));
+		size += INTALIGN(VARHDRSZ + (Size) elems[i].len);
+		if (i > 0 && elems[i - 1].ordinal > elems[i].ordinal)
+			sorted = false;
 	}
 	if (size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("quarterly series too large")));
-	qsort_arg(order, n, sizeof(int), cmp_by_ordinal, ordinals);
+	if (!sorted)
+		sort_elems(elems, n);
 
 	s = palloc0(size);
 	SET_VARSIZE(s, size);
@@ -60,9 +121,7 @@ qseries_build(int n, int32 *ordinals, Numeric *values)
 	data = (char *) s + INTALIGN(header);
 	for (i = 0; i < n; i++)
 	{
-		Numeric		v = values[order[i]];
-
-		s->ordinals[i] = ordinals[order[i]];
+		s->ordinals[i] = elems[i].ordinal;
 		if (i > 0 && series_step_order(s->ordinals[i - 1], s->ordinals[i]) != SERIES_ORDERED)
 		{
 			char		buf[QUARTER_TEXT_BUFSIZE];
@@ -74,10 +133,28 @@ qseries_build(int n, int32 *ordinals, Numeric *values)
 					 errhint("Group by everything that identifies one series, e.g. unit, indicator and vintage.")));
 		}
 		QSERIES_OFFSETS(s)[i] = (uint32) (data - (char *) s);
-		memcpy(data, v, VARSIZE(v));
-		data += INTALIGN(VARSIZE(v));
+		SET_VARSIZE(data, VARHDRSZ + elems[i].len);
+		memcpy(data + VARHDRSZ, elems[i].payload, elems[i].len);
+		data += INTALIGN(VARHDRSZ + (Size) elems[i].len);
 	}
-	pfree(order);
+	return s;
+}
+
+QSeries *
+qseries_build(int n, int32 *ordinals, Numeric *values)
+{
+	QSeriesElem *elems = palloc(sizeof(QSeriesElem) * Max(n, 1));
+	QSeries    *s;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		elems[i].ordinal = ordinals[i];
+		elems[i].payload = VARDATA_ANY(values[i]);
+		elems[i].len = (uint32) VARSIZE_ANY_EXHDR(values[i]);
+	}
+	s = qseries_build_elems(n, elems);
+	pfree(elems);
 	return s;
 }
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Releases and upgrades: frozen release scripts are unchanged, the sources of
+# a released default version are its frozen script, and for every earlier
+# release "CREATE EXTENSION hatrung VERSION 'old'; ALTER EXTENSION hatrung
+# UPDATE" gives exactly the catalog and reference data of a fresh install.
+#
+# The catalog comparison uses pg_dump --binary-upgrade, the one pg_dump mode
+# that writes out every member object of an extension (functions, types,
+# operators, views, comments, column order); its OIDs and transaction ids
+# differ between any two databases, and are masked.
+. "$(dirname "$0")/lib/tap.sh"
+set -u
+cd "$(dirname "$0")/../.."
+REL=src/releases
+CURRENT=$(sed -n "s/^default_version = '\(.*\)'/\1/p" hatrung.control)
+OLDER=$(ls "$REL" | sed -n 's/^hatrung--\([0-9.]*\)\.sql$/\1/p' | grep -vx "$CURRENT" | sort -V)
+TMP=$(mktemp -d /tmp/hatrung-upgrade.XXXXXX)
+DBS="hatrung_up_fresh hatrung_up_updated hatrung_up_altered"
+trap 'rm -rf "$TMP"; for d in $DBS; do dropdb --if-exists "$d" 2>/dev/null; done' EXIT
+
+tap_plan $((6 + 5 * $(echo "$OLDER" | grep -c .)))
+
+# --- the release files themselves ---------------------------------------------
+(cd "$REL" && sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1)
+tap_ok $? "frozen release scripts match src/releases/SHA256SUMS"
+frozen=$(ls "$REL" | grep -cE '^hatrung--[0-9.]+\.sql$')
+tap_is "$(grep -c . "$REL/SHA256SUMS")" "$frozen" "every frozen release script has a checksum"
+bad_names=""
+for f in $(ls "$REL" | grep -E '^hatrung--.*--.*\.sql$'); do
+	from=$(echo "$f" | sed 's/^hatrung--\([0-9.]*\)--.*/\1/')
+	[ -f "$REL/hatrung--$from.sql" ] || bad_names="$bad_names $f"
+done
+tap_is "$bad_names" "" "every upgrade script starts from a released version"
+
+# The sources of the default version: frozen if released, else assembled.
+parts=$(sed -n '/^SQL_PARTS = /,/^$/p' Makefile | grep -o 'src/[a-z_/]*\.sql')
+if [ -f "$REL/hatrung--$CURRENT.sql" ]; then
+	cat $parts | cmp -s - "$REL/hatrung--$CURRENT.sql"
+	tap_ok $? "default version $CURRENT is released and the sources are still its frozen script"
+else
+	tap_ok 0 "default version $CURRENT is in development (assembled from the sources)"
+fi
+
+# --- comparing installs -----------------------------------------------------
+# catalog <db>: every extension member object, OIDs removed.
+catalog() {
+	pg_dump --binary-upgrade --schema-only -d "$1" 2>/dev/null |
+		grep -v -e '^--' -e '^$' -e 'binary_upgrade_set_next_' -e '^\\restrict' -e '^\\unrestrict' |
+		sed -e "/binary_upgrade_create_empty_extension/s/'{[0-9,]*}'/'{config table oids}'/" \
+			-e "s/^SET relfrozenxid = '[0-9]*', relminmxid = '[0-9]*'/SET relfrozenxid = X, relminmxid = X/" \
+			-e "s/^WHERE oid = '[0-9]*';/WHERE oid = toast table;/"
+}
+# reference_data <db>: row count and checksum of every table of the schema.
+reference_data() {
+	q -d "$1" <<'SQL'
+SELECT string_agg(format('%s %s', c.relname,
+		(xpath('/row/f/text()', query_to_xml(format(
+			'SELECT count(*) || '':'' || coalesce(md5(string_agg(t::text, ''|'' ORDER BY t::text)), '''') AS f FROM %I.%I AS t',
+			n.nspname, c.relname), false, true, '')))[1]::text), E'\n' ORDER BY c.relname)
+FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+WHERE n.nspname = 'hatrung' AND c.relkind IN ('r', 'p');
+SELECT extversion, extconfig::regclass[]::text, extcondition::text FROM pg_extension WHERE extname = 'hatrung';
+SQL
+}
+# behaviour <db>: the demo loaded and reported through the installed objects.
+behaviour() {
+	q -d "$1" -c "SELECT hatrung.load_demo(); SELECT hatrung.load_ntm_demo();" >/dev/null &&
+	q -d "$1" -c "SELECT md5(hatrung.quarter_report('392', '2023-Q1')
+		|| (SELECT string_agg(s::text, '|' ORDER BY s::text) FROM hatrung.ntm_commune_status AS s)
+		|| (SELECT string_agg(r::text, '|' ORDER BY r::text) FROM hatrung.quarterly_report AS r))"
+}
+
+for d in $DBS; do dropdb --if-exists "$d" 2>/dev/null; done
+createdb hatrung_up_fresh && q -d hatrung_up_fresh -c "CREATE EXTENSION hatrung" >/dev/null
+tap_ok $? "fresh install of $CURRENT"
+catalog hatrung_up_fresh >"$TMP/fresh.sql"
+reference_data hatrung_up_fresh >"$TMP/fresh.data"
+
+# The comparison must be able to fail: one changed function property shows.
+createdb hatrung_up_altered && q -d hatrung_up_altered -c "CREATE EXTENSION hatrung;
+	ALTER FUNCTION hatrung.growth_pct(numeric, numeric) COST 2;" >/dev/null
+catalog hatrung_up_altered >"$TMP/altered.sql"
+diff "$TMP/fresh.sql" "$TMP/altered.sql" >"$TMP/altered.diff"
+tap_is "$(grep -c '^[<>]' "$TMP/altered.diff") $(grep -c '^>.* COST 2 ' "$TMP/altered.diff")" "2 1" \
+	"the catalog comparison sees a one-word change to one function"
+
+for old in $OLDER; do
+	dropdb --if-exists hatrung_up_updated 2>/dev/null
+	createdb hatrung_up_updated
+	q -d hatrung_up_updated -c "CREATE EXTENSION hatrung VERSION '$old'" >/dev/null
+	tap_ok $? "install released $old"
+	q -d hatrung_up_updated -c "ALTER EXTENSION hatrung UPDATE" >/dev/null &&
+		[ "$(q -d hatrung_up_updated -c "SELECT extversion FROM pg_extension WHERE extname = 'hatrung'")" = "$CURRENT" ]
+	tap_ok $? "ALTER EXTENSION hatrung UPDATE from $old reaches $CURRENT"
+	catalog hatrung_up_updated >"$TMP/updated.sql"
+	tap_is "$(diff "$TMP/fresh.sql" "$TMP/updated.sql" | head -40)" "" \
+		"$old updated to $CURRENT: catalog identical to a fresh $CURRENT"
+	tap_is "$(reference_data hatrung_up_updated | diff "$TMP/fresh.data" - | head -20)" "" \
+		"$old updated to $CURRENT: shipped reference data identical"
+	tap_is "$(behaviour hatrung_up_updated)" "$(behaviour hatrung_up_fresh)" \
+		"$old updated to $CURRENT: demo report, NTM status and quarterly_report identical"
+	# behaviour() loaded the demo into the fresh database: start it again
+	dropdb hatrung_up_fresh && createdb hatrung_up_fresh &&
+		q -d hatrung_up_fresh -c "CREATE EXTENSION hatrung" >/dev/null
+done
