@@ -31,6 +31,33 @@ UNION ALL SELECT ntm_fold(s) FROM (VALUES ('met'), (NULL)) AS v(s)
 UNION ALL SELECT ntm_fold(s) FROM (VALUES ('unknown'), ('not_met'), ('met')) AS v(s)
 UNION ALL SELECT ntm_fold(s) FROM (SELECT 'met' WHERE false) AS v(s);
 
+-- Criteria bitmaps: a set's indicators folded per criterion in one value.
+CREATE TEMP TABLE fold_input (commune int, criterion_no int, status text);
+INSERT INTO fold_input VALUES
+	(1, 1, 'met'), (1, 1, 'met'), (1, 2, 'met'), (1, 2, 'unknown'), (1, 3, 'not_met'), (1, 3, 'unknown'),
+	(1, 19, 'met'), (1, 32, 'not_met'), (1, 5, NULL), (1, NULL, 'not_met'),
+	(2, 1, 'met'), (2, 4, 'met');
+SELECT commune, bits,
+	   ntm_criteria_count(bits, 'met') AS met, ntm_criteria_list(bits, 'met') AS met_list,
+	   ntm_criteria_count(bits, 'unknown') AS unknown, ntm_criteria_list(bits, 'unknown') AS unknown_list,
+	   ntm_criteria_count(bits, 'not_met') AS not_met, ntm_criteria_list(bits, 'not_met') AS not_met_list
+FROM (SELECT commune, ntm_criteria_fold(criterion_no, status) AS bits FROM fold_input GROUP BY commune) AS f
+ORDER BY commune;
+-- the bitmap agrees with ntm_fold per criterion, and no rows give an empty bitmap
+SELECT count(*) AS disagreements
+FROM (SELECT commune, criterion_no, ntm_fold(status) AS status FROM fold_input
+	  WHERE criterion_no IS NOT NULL GROUP BY 1, 2) AS per_criterion
+JOIN (SELECT commune, ntm_criteria_fold(criterion_no, status) AS bits FROM fold_input GROUP BY commune) AS f USING (commune)
+WHERE NOT criterion_no = ANY (ntm_criteria_list(bits, status));
+SELECT ntm_criteria_fold(c, s) AS no_rows, ntm_criteria_list(0, 'met') AS empty_list
+FROM (SELECT 1, 'met' WHERE false) AS v(c, s);
+SELECT pg_temp.try('SELECT hatrung.ntm_criteria_fold(c, ''met'') FROM (VALUES (1), (0)) AS v(c)') AS criterion_zero,
+	   pg_temp.try('SELECT hatrung.ntm_criteria_fold(c, ''met'') FROM (VALUES (33)) AS v(c)') AS criterion_33,
+	   pg_temp.try('SELECT hatrung.ntm_criteria_fold(1, s) FROM (VALUES (''good'')) AS v(s)') AS bad_status,
+	   pg_temp.try('SELECT hatrung.ntm_criteria_count(1, ''MET'')') AS bad_count_status,
+	   pg_temp.try('SELECT hatrung.ntm_criteria_list(1, '''')') AS bad_list_status;
+SELECT ntm_criteria_count(NULL, 'met') AS null_bits, ntm_criteria_list(5, NULL) AS null_status;
+
 -- The demo: Hà Trung's communes in 2022 and 2023 (ILLUSTRATIVE data).
 SELECT load_demo();
 SELECT load_ntm_demo();

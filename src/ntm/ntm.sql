@@ -38,6 +38,35 @@ CREATE AGGREGATE @extschema@.ntm_fold(text) (
 COMMENT ON AGGREGATE @extschema@.ntm_fold(text) IS
 	'folds statuses: met only when every one is met; not_met when any is not met; otherwise unknown';
 
+-- Criteria bitmaps: a whole set's indicators folded into one bigint, two
+-- bits per criterion 1..32 (0 no indicator, 1 met, 2 unknown, 3 not met);
+-- the fold keeps the larger code, so it is order-free and combinable.
+CREATE FUNCTION @extschema@.ntm_criteria_fold_trans(bigint, integer, text) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_criteria_fold_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_criteria_fold_combine(bigint, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_criteria_fold_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_criteria_fold_trans(bigint, integer, text) IS
+	'ntm_criteria_fold transition: folds one indicator status into its criterion (NULL status counts as unknown; NULL criterion skipped)';
+COMMENT ON FUNCTION @extschema@.ntm_criteria_fold_combine(bigint, bigint) IS
+	'ntm_criteria_fold combine: per criterion, the stronger of two folded statuses';
+CREATE AGGREGATE @extschema@.ntm_criteria_fold(criterion_no integer, status text) (
+	SFUNC = @extschema@.ntm_criteria_fold_trans,
+	STYPE = bigint,
+	INITCOND = '0',
+	COMBINEFUNC = @extschema@.ntm_criteria_fold_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ntm_criteria_fold(integer, text) IS
+	'folds indicator statuses into a criteria bitmap (bigint, 2 bits per criterion 1..32): a criterion is met when all its indicators are, not_met when any is not, otherwise unknown; read it with ntm_criteria_count and ntm_criteria_list';
+CREATE FUNCTION @extschema@.ntm_criteria_count(bits bigint, status text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'ntm_criteria_count_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_criteria_count(bigint, text) IS
+	'how many criteria of a criteria bitmap (from ntm_criteria_fold) have the status met, not_met or unknown';
+CREATE FUNCTION @extschema@.ntm_criteria_list(bits bigint, status text) RETURNS integer[]
+	AS 'MODULE_PATHNAME', 'ntm_criteria_list_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_criteria_list(bigint, text) IS
+	'the numbers, ascending, of the criteria of a criteria bitmap (from ntm_criteria_fold) with the status met, not_met or unknown';
+
 -- The threshold in force for a set, indicator, zone and year: the zone's own
 -- row before the "*" row, the latest amendment valid on 31 December of the
 -- year, the fallback set when the set has none, derived thresholds computed.
@@ -179,24 +208,25 @@ COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_id IS 'admin_unit.unit_i
 -- level is the highest tier whose conditions all hold: ntm <- the NTM set,
 -- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
 CREATE VIEW @extschema@.ntm_commune_status AS
-WITH per_crit AS (
-	-- grouped by keys only: names are joined once per unit at the end
-	SELECT unit_id, year, set_code, criterion_no, @extschema@.ntm_fold(status) AS status
+WITH per_set AS (
+	-- one criteria bitmap per unit, year and set, straight from the
+	-- indicators; grouped by keys only: names are joined once at the end
+	SELECT unit_id, year, set_code, @extschema@.ntm_criteria_fold(criterion_no, status) AS bits
 	FROM @extschema@.ntm_indicator_status
-	GROUP BY unit_id, year, set_code, criterion_no
-), per_set AS (
+	GROUP BY unit_id, year, set_code
+), counted AS (
 	SELECT unit_id, year, set_code,
-		   count(*) FILTER (WHERE status = 'met') AS met,
-		   count(*) FILTER (WHERE status = 'unknown') AS unknown,
-		   array_agg(criterion_no ORDER BY criterion_no) FILTER (WHERE status = 'not_met') AS missing
-	FROM per_crit GROUP BY unit_id, year, set_code
+		   @extschema@.ntm_criteria_count(bits, 'met') AS met,
+		   @extschema@.ntm_criteria_count(bits, 'unknown') AS unknown,
+		   @extschema@.ntm_criteria_list(bits, 'not_met') AS missing
+	FROM per_set
 ), scored AS (
 	SELECT p.*, t.total, s.tier,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'ntm') OVER w AS ntm_met,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'nang_cao') OVER w AS nc_met,
 		   -- the model set's criteria 2-4 (criterion 1 has no indicators of its own)
 		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met
-	FROM per_set p
+	FROM counted p
 	JOIN (SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code) t USING (set_code)
 	JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
 	WINDOW w AS (PARTITION BY p.unit_id, p.year)

@@ -58,6 +58,94 @@ ntm_fold_status(const NtmFold *f)
 	return NTM_MET;
 }
 
+/* 2-bit codes in order of precedence; 0 means no indicator seen */
+static unsigned
+criteria_code(NtmStatus s)
+{
+	switch (s)
+	{
+		case NTM_MET:
+			return 1;
+		case NTM_UNKNOWN:
+			return 2;
+		case NTM_NOT_MET:
+			return 3;
+	}
+	return 2;
+}
+
+static unsigned
+criteria_field(NtmCriteriaBits bits, int i)
+{
+	return (unsigned) ((bits >> (2 * i)) & 3);
+}
+
+bool
+ntm_criteria_add(NtmCriteriaBits *bits, int32_t criterion_no, NtmStatus s)
+{
+	unsigned	code = criteria_code(s);
+	int			i = criterion_no - 1;
+
+	if (criterion_no < 1 || criterion_no > NTM_MAX_CRITERIA)
+		return false;
+	if (code > criteria_field(*bits, i))
+		*bits = (*bits & ~((NtmCriteriaBits) 3 << (2 * i))) | ((NtmCriteriaBits) code << (2 * i));
+	return true;
+}
+
+NtmCriteriaBits
+ntm_criteria_merge(NtmCriteriaBits a, NtmCriteriaBits b)
+{
+	NtmCriteriaBits out = 0;
+	int			i;
+
+	for (i = 0; i < NTM_MAX_CRITERIA; i++)
+	{
+		unsigned	x = criteria_field(a, i),
+					y = criteria_field(b, i);
+
+		out |= (NtmCriteriaBits) (x > y ? x : y) << (2 * i);
+	}
+	return out;
+}
+
+bool
+ntm_criteria_status(NtmCriteriaBits bits, int32_t criterion_no, NtmStatus *s)
+{
+	unsigned	code;
+
+	if (criterion_no < 1 || criterion_no > NTM_MAX_CRITERIA)
+		return false;
+	code = criteria_field(bits, criterion_no - 1);
+	if (code == 0)
+		return false;
+	*s = code == 1 ? NTM_MET : code == 3 ? NTM_NOT_MET : NTM_UNKNOWN;
+	return true;
+}
+
+int
+ntm_criteria_list(NtmCriteriaBits bits, NtmStatus s, int32_t *out)
+{
+	unsigned	code = criteria_code(s);
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < NTM_MAX_CRITERIA; i++)
+		if (criteria_field(bits, i) == code)
+		{
+			if (out)
+				out[n] = i + 1;
+			n++;
+		}
+	return n;
+}
+
+int
+ntm_criteria_count(NtmCriteriaBits bits, NtmStatus s)
+{
+	return ntm_criteria_list(bits, s, NULL);
+}
+
 const char *
 ntm_status_name(NtmStatus s)
 {

@@ -76,6 +76,30 @@ ntm_fold_merge(NtmFold *into, const NtmFold *from)
 
 extern NtmStatus ntm_fold_status(const NtmFold *f);
 
+/*
+ * Criteria bitmaps: the fold of a whole set in one 64-bit word.  Criterion
+ * n (1..NTM_MAX_CRITERIA) owns bits 2(n-1) and 2(n-1)+1, holding
+ * 0 = no indicator seen, 1 = met, 2 = unknown, 3 = not met.  The codes are
+ * ordered like the fold's precedence (not met > unknown > met), so adding
+ * an indicator keeps the larger code and merging two bitmaps keeps the
+ * larger code of each criterion: the fold is a field-wise maximum, which
+ * makes it order-independent and parallel without extra state.
+ */
+#define NTM_MAX_CRITERIA 32
+
+typedef uint64_t NtmCriteriaBits;
+
+/* Folds one indicator's status into its criterion; false if n is out of range. */
+extern bool ntm_criteria_add(NtmCriteriaBits *bits, int32_t criterion_no, NtmStatus s);
+extern NtmCriteriaBits ntm_criteria_merge(NtmCriteriaBits a, NtmCriteriaBits b);
+
+/* The status of criterion n; false if no indicator of it was seen. */
+extern bool ntm_criteria_status(NtmCriteriaBits bits, int32_t criterion_no, NtmStatus *s);
+
+/* Criteria with status s: how many, and their numbers ascending (out: NTM_MAX_CRITERIA). */
+extern int	ntm_criteria_count(NtmCriteriaBits bits, NtmStatus s);
+extern int	ntm_criteria_list(NtmCriteriaBits bits, NtmStatus s, int32_t *out);
+
 extern const char *ntm_status_name(NtmStatus s);	/* met, not_met, unknown */
 extern const char *ntm_status_name_vi(NtmStatus s); /* đạt, chưa đạt, chưa đủ dữ liệu */
 extern NtmStatus ntm_status_parse(const char *text, int len, bool *ok);

@@ -5,12 +5,15 @@
  *
  * The fold state is a bigint holding three 21-bit counters (met, not met,
  * unknown), so the aggregate is pass-by-value, combinable by addition and
- * parallel without serialisation.
+ * parallel without serialisation.  ntm_criteria_fold folds a whole set's
+ * indicators into a criteria bitmap (see ntm_core.h), also a bigint.
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "ntm/ntm_core.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
@@ -52,6 +55,20 @@ comparison_arg(text *t)
 				 errmsg("invalid NTM comparison: \"%s\"", text_to_cstring(t)),
 				 errhint("Use >=, <=, = or yes.")));
 	return op;
+}
+
+static NtmStatus
+status_arg(text *t)
+{
+	bool		ok;
+	NtmStatus	st = ntm_status_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ok);
+
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid NTM status: \"%s\"", text_to_cstring(t)),
+				 errhint("Use met, not_met or unknown.")));
+	return st;
 }
 
 static int
@@ -117,16 +134,7 @@ PG_FUNCTION_INFO_V1(ntm_status_vi_fn);
 Datum
 ntm_status_vi_fn(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	bool		ok;
-	NtmStatus	st = ntm_status_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ok);
-
-	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid NTM status: \"%s\"", text_to_cstring(t)),
-				 errhint("Use met, not_met or unknown.")));
-	PG_RETURN_TEXT_P(cstring_to_text(ntm_status_name_vi(st)));
+	PG_RETURN_TEXT_P(cstring_to_text(ntm_status_name_vi(status_arg(PG_GETARG_TEXT_PP(0)))));
 }
 
 /* ntm_fold transition: NULL counts as unknown */
@@ -138,17 +146,7 @@ ntm_fold_trans(PG_FUNCTION_ARGS)
 	NtmStatus	st = NTM_UNKNOWN;
 
 	if (!PG_ARGISNULL(1))
-	{
-		text	   *t = PG_GETARG_TEXT_PP(1);
-		bool		ok;
-
-		st = ntm_status_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ok);
-		if (!ok)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid NTM status: \"%s\"", text_to_cstring(t)),
-					 errhint("Use met, not_met or unknown.")));
-	}
+		st = status_arg(PG_GETARG_TEXT_PP(1));
 	ntm_fold_add(&f, st);
 	PG_RETURN_INT64(fold_pack(&f));
 }
@@ -171,4 +169,60 @@ ntm_fold_final(PG_FUNCTION_ARGS)
 	NtmFold		f = fold_unpack(PG_GETARG_INT64(0));
 
 	PG_RETURN_TEXT_P(cstring_to_text(ntm_status_name(ntm_fold_status(&f))));
+}
+
+/*
+ * ntm_criteria_fold transition: (bits, criterion_no, status).  A NULL status
+ * counts as unknown, as in ntm_fold; a row without a criterion is skipped.
+ */
+PG_FUNCTION_INFO_V1(ntm_criteria_fold_trans);
+Datum
+ntm_criteria_fold_trans(PG_FUNCTION_ARGS)
+{
+	NtmCriteriaBits bits = (NtmCriteriaBits) PG_GETARG_INT64(0);
+	int32		criterion_no;
+	NtmStatus	st = NTM_UNKNOWN;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_INT64((int64) bits);
+	criterion_no = PG_GETARG_INT32(1);
+	if (!PG_ARGISNULL(2))
+		st = status_arg(PG_GETARG_TEXT_PP(2));
+	if (!ntm_criteria_add(&bits, criterion_no, st))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("criterion number out of range for ntm_criteria_fold: %d", criterion_no),
+				 errdetail("Criteria are numbered 1 to %d.", NTM_MAX_CRITERIA)));
+	PG_RETURN_INT64((int64) bits);
+}
+
+PG_FUNCTION_INFO_V1(ntm_criteria_fold_combine);
+Datum
+ntm_criteria_fold_combine(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64((int64) ntm_criteria_merge((NtmCriteriaBits) PG_GETARG_INT64(0),
+											   (NtmCriteriaBits) PG_GETARG_INT64(1)));
+}
+
+PG_FUNCTION_INFO_V1(ntm_criteria_count_fn);
+Datum
+ntm_criteria_count_fn(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(ntm_criteria_count((NtmCriteriaBits) PG_GETARG_INT64(0),
+									   status_arg(PG_GETARG_TEXT_PP(1))));
+}
+
+PG_FUNCTION_INFO_V1(ntm_criteria_list_fn);
+Datum
+ntm_criteria_list_fn(PG_FUNCTION_ARGS)
+{
+	int32		numbers[NTM_MAX_CRITERIA];
+	Datum		elems[NTM_MAX_CRITERIA];
+	int			n = ntm_criteria_list((NtmCriteriaBits) PG_GETARG_INT64(0),
+									  status_arg(PG_GETARG_TEXT_PP(1)), numbers);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		elems[i] = Int32GetDatum(numbers[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, INT4OID, sizeof(int32), true, TYPALIGN_INT));
 }
