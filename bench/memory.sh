@@ -16,6 +16,8 @@ QUERY="SELECT count(hatrung.quarter_in(hatrung.quarter_out(q))) + count(hatrung.
 	+ count(hatrung.growth_pct(v, v + 1)) + count(hatrung.dev_index(v, 3)) + count(hatrung.cagr(v + 1, v + 2, 3))
 	+ count(hatrung.parse_vn_number(hatrung.format_vn_number(v, 1))) + count(hatrung.is_valid_quarter('quý II-2023'))
 	+ count(hatrung.ntm_indicator_status(v, NULL, '>=', 5)) + count(hatrung.ntm_shortfall(v, '>=', 5))
+	+ count(hatrung.ntm_criteria_list(v::bigint * 12345, 'met')) + count(hatrung.ntm_criteria_count(v::bigint, 'unknown'))
+	+ count(hatrung.value_at(('{' || q::text || ':' || v::text || '}')::hatrung.qseries, q))
 	+ count(y) + count(yt)
 	FROM (SELECT q, v, hatrung.yoy_pct(v, q) OVER w AS y, hatrung.ytd(v, q, 'flow') OVER w AS yt
 		  FROM (SELECT '0001-Q1'::hatrung.quarter OPERATOR(hatrung.+) (g % 39990) AS q, (g % 1000)::numeric AS v, g / 39990 AS s

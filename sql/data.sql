@@ -76,6 +76,27 @@ SELECT indicator_code, period_label, value, value_same_period_last_year, round(y
 	   value_previous_quarter, ytd, ytd_last_year, round(ytd_yoy_pct, 1) AS ytd_yoy
 FROM quarterly_report WHERE unit_code = '15277' ORDER BY indicator_code, period_label;
 
+-- The first years of the calendar (no last year before year 1), a ratio
+-- (no year to date), and vintages: an earlier quarter's estimate replaced
+-- by its official figure feeds the comparisons with the official one.
+INSERT INTO admin_unit (code, name, level, valid_from, source)
+VALUES ('EDGE1', 'Đơn vị biên (kiểm thử)', 'commune', '0001-01-01', 'test');
+INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)
+VALUES ('SOWN_PCT', 'Tỷ lệ gieo cấy', 'Share sown', '%', 'ratio', 1);
+INSERT INTO observation_import VALUES
+	('EDGE1', 'MEAT_OUTPUT', '0001-Q1', 'estimate', '9', 'test'),
+	('EDGE1', 'MEAT_OUTPUT', '0001-Q1', 'official', '10', 'test'),
+	('EDGE1', 'MEAT_OUTPUT', '0001-Q2', 'official', '11', 'test'),
+	('EDGE1', 'MEAT_OUTPUT', '0002-Q1', 'official', '12', 'test'),
+	('EDGE1', 'MEAT_OUTPUT', '0002-Q2', 'estimate', '13', 'test'),
+	('EDGE1', 'PIG_HERD', '0001-Q4', 'official', '100', 'test'),
+	('EDGE1', 'PIG_HERD', '0002-Q4', 'preliminary', '90', 'test'),
+	('EDGE1', 'SOWN_PCT', '0001-Q2', 'official', '80', 'test'),
+	('EDGE1', 'SOWN_PCT', '0002-Q2', 'official', '100', 'test');
+SELECT indicator_code, period_label, value, vintage, value_same_period_last_year, round(yoy_pct, 1) AS yoy,
+	   value_previous_quarter, round(qoq_pct, 1) AS qoq, ytd, ytd_last_year, round(ytd_yoy_pct, 1) AS ytd_yoy
+FROM quarterly_report WHERE unit_code = 'EDGE1' ORDER BY indicator_code, period_label;
+
 -- Loading rejects bad rows with the row's key, the column and an SQLSTATE,
 -- and loads nothing of a batch that has a bad row.
 SELECT count(*) AS before FROM observation \gset

@@ -6,7 +6,8 @@
 -- Comparisons look figures up by period (gap-safe) through the index
 -- observation_lookup (unit_id, indicator_code, period, vintage_rank DESC),
 -- so a filter on a unit or on a quarter reaches the base table and each
--- row costs a few index probes.
+-- row costs one index range scan (its last five to eight quarters) and one
+-- probe for the plan.
 -- ---------------------------------------------------------------------------
 
 -- The latest vintage of every figure.  A function rather than a view so that
@@ -47,57 +48,39 @@ SELECT u.code AS unit_code,
 	   o.value,
 	   o.vintage,
 	   o.source,
-	   spl.value AS value_same_period_last_year,
-	   @extschema@.growth_pct(o.value, spl.value) AS yoy_pct,
-	   pq.value AS value_previous_quarter,
-	   @extschema@.growth_pct(o.value, pq.value) AS qoq_pct,
-	   ytd.total AS ytd,
-	   ytd_ly.total AS ytd_last_year,
-	   @extschema@.growth_pct(ytd.total, ytd_ly.total) AS ytd_yoy_pct,
+	   c.same_period_last_year AS value_same_period_last_year,
+	   @extschema@.growth_pct(o.value, c.same_period_last_year) AS yoy_pct,
+	   c.previous_quarter AS value_previous_quarter,
+	   @extschema@.growth_pct(o.value, c.previous_quarter) AS qoq_pct,
+	   c.ytd,
+	   c.ytd_last_year,
+	   @extschema@.growth_pct(c.ytd, c.ytd_last_year) AS ytd_yoy_pct,
 	   pl.value AS annual_plan,
 	   pl.plan_source,
-	   @extschema@.pct_of_plan(coalesce(ytd.total, CASE WHEN i.kind = 'ratio' THEN o.value END), pl.value)
+	   @extschema@.pct_of_plan(coalesce(c.ytd, CASE WHEN i.kind = 'ratio' THEN o.value END), pl.value)
 		   AS ytd_pct_of_plan
 FROM @extschema@.latest_observations() o
 JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
 JOIN @extschema@.indicator i ON i.code = o.indicator_code
-LEFT JOIN LATERAL (
-	SELECT x.value FROM @extschema@.observation x
-	WHERE x.unit_id = o.unit_id AND x.indicator_code = o.indicator_code
-	  AND x.period OPERATOR(@extschema@.=)
-		  CASE WHEN o.period OPERATOR(@extschema@.>) '0001-Q4' THEN o.period OPERATOR(@extschema@.-) 4 END
-	ORDER BY x.vintage_rank DESC LIMIT 1) spl ON true
-LEFT JOIN LATERAL (
-	SELECT x.value FROM @extschema@.observation x
-	WHERE x.unit_id = o.unit_id AND x.indicator_code = o.indicator_code
-	  AND x.period OPERATOR(@extschema@.=)
-		  CASE WHEN o.period OPERATOR(@extschema@.>) '0001-Q1' THEN o.period OPERATOR(@extschema@.-) 1 END
-	ORDER BY x.vintage_rank DESC LIMIT 1) pq ON true
-LEFT JOIN LATERAL (
-	SELECT CASE i.kind
-			   WHEN 'stock' THEN o.value
-			   -- the year to date of a first quarter is that quarter: no look-up
-			   WHEN 'flow' THEN CASE WHEN @extschema@.quarter_of_year(o.period) = 1 THEN o.value ELSE (
-				   SELECT CASE WHEN count(*) = @extschema@.quarter_of_year(o.period) THEN sum(l.value) END
-				   FROM @extschema@.latest_observations() l
-				   WHERE l.unit_id = o.unit_id AND l.indicator_code = o.indicator_code
-					 AND l.period OPERATOR(@extschema@.>=) @extschema@.make_quarter(@extschema@.year(o.period), 1)
-					 AND l.period OPERATOR(@extschema@.<=) o.period) END
-		   END AS total) ytd ON true
-LEFT JOIN LATERAL (
-	SELECT CASE i.kind
-			   WHEN 'stock' THEN spl.value
-			   WHEN 'flow' THEN CASE WHEN @extschema@.quarter_of_year(o.period) = 1 THEN spl.value ELSE (
-				   SELECT CASE WHEN count(*) = @extschema@.quarter_of_year(o.period) THEN sum(l.value) END
-				   FROM @extschema@.latest_observations() l
-				   WHERE @extschema@.year(o.period) > 1
-					 AND l.unit_id = o.unit_id AND l.indicator_code = o.indicator_code
-					 AND l.period OPERATOR(@extschema@.>=)
-						 @extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1), 1)
-					 AND l.period OPERATOR(@extschema@.<=)
-						 @extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1),
-												  @extschema@.quarter_of_year(o.period))) END
-		   END AS total) ytd_ly ON true
+-- The latest vintage of every quarter from Q1 of last year up to this one,
+-- read in one index range scan and gathered into a qseries: its accessors
+-- give the same period last year, the previous quarter and both years to
+-- date (by indicator kind), all matched by period.
+CROSS JOIN LATERAL (
+	SELECT @extschema@.quarterly_series(r.value, r.period) AS s
+	FROM (SELECT DISTINCT ON (x.period) x.value, x.period
+		  FROM @extschema@.observation x
+		  WHERE x.unit_id = o.unit_id AND x.indicator_code = o.indicator_code
+			AND x.period OPERATOR(@extschema@.>=)
+				@extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1), 1)
+			AND x.period OPERATOR(@extschema@.<=) o.period
+		  ORDER BY x.period, x.vintage_rank DESC) r) h
+CROSS JOIN LATERAL (
+	SELECT @extschema@.same_period_last_year(h.s, o.period) AS same_period_last_year,
+		   @extschema@.previous_quarter(h.s, o.period) AS previous_quarter,
+		   CASE WHEN i.kind IN ('flow', 'stock') THEN @extschema@.ytd(h.s, o.period, i.kind) END AS ytd,
+		   CASE WHEN i.kind IN ('flow', 'stock') AND @extschema@.year(o.period) > 1
+				THEN @extschema@.ytd(h.s, o.period OPERATOR(@extschema@.-) 4, i.kind) END AS ytd_last_year) c
 LEFT JOIN LATERAL (
 	SELECT p.value, p.plan_source FROM @extschema@.annual_plan p
 	JOIN @extschema@.plan_source s ON s.code = p.plan_source

@@ -73,3 +73,67 @@ SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 			ELSE 'none' END AS level,
 	   s.unit_id
 FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
+
+-- quarterly_report reads each figure's last five to eight quarters in one
+-- index range scan, gathered into a qseries whose accessors give the same
+-- period last year, the previous quarter and both years to date, instead of
+-- four separate look-ups (two of them through an anti-join per quarter).
+CREATE OR REPLACE VIEW @extschema@.quarterly_report AS
+SELECT u.code AS unit_code,
+	   u.name AS unit_name,
+	   u.level AS unit_level,
+	   i.code AS indicator_code,
+	   i.name_vi AS indicator_name,
+	   i.name_en AS indicator_name_en,
+	   i.unit_of_measure,
+	   i.kind AS indicator_kind,
+	   i.decimals,
+	   o.period::text AS period_label,
+	   @extschema@.label_vi(o.period) AS label_vi,
+	   @extschema@.year(o.period) AS year,
+	   @extschema@.quarter_of_year(o.period) AS quarter,
+	   @extschema@.yyyyq(o.period) AS yyyyq,
+	   @extschema@.quarter_start(o.period) AS period_start,
+	   @extschema@.quarter_end(o.period) AS period_end,
+	   o.value,
+	   o.vintage,
+	   o.source,
+	   c.same_period_last_year AS value_same_period_last_year,
+	   @extschema@.growth_pct(o.value, c.same_period_last_year) AS yoy_pct,
+	   c.previous_quarter AS value_previous_quarter,
+	   @extschema@.growth_pct(o.value, c.previous_quarter) AS qoq_pct,
+	   c.ytd,
+	   c.ytd_last_year,
+	   @extschema@.growth_pct(c.ytd, c.ytd_last_year) AS ytd_yoy_pct,
+	   pl.value AS annual_plan,
+	   pl.plan_source,
+	   @extschema@.pct_of_plan(coalesce(c.ytd, CASE WHEN i.kind = 'ratio' THEN o.value END), pl.value)
+		   AS ytd_pct_of_plan
+FROM @extschema@.latest_observations() o
+JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
+JOIN @extschema@.indicator i ON i.code = o.indicator_code
+-- The latest vintage of every quarter from Q1 of last year up to this one,
+-- read in one index range scan and gathered into a qseries: its accessors
+-- give the same period last year, the previous quarter and both years to
+-- date (by indicator kind), all matched by period.
+CROSS JOIN LATERAL (
+	SELECT @extschema@.quarterly_series(r.value, r.period) AS s
+	FROM (SELECT DISTINCT ON (x.period) x.value, x.period
+		  FROM @extschema@.observation x
+		  WHERE x.unit_id = o.unit_id AND x.indicator_code = o.indicator_code
+			AND x.period OPERATOR(@extschema@.>=)
+				@extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1), 1)
+			AND x.period OPERATOR(@extschema@.<=) o.period
+		  ORDER BY x.period, x.vintage_rank DESC) r) h
+CROSS JOIN LATERAL (
+	SELECT @extschema@.same_period_last_year(h.s, o.period) AS same_period_last_year,
+		   @extschema@.previous_quarter(h.s, o.period) AS previous_quarter,
+		   CASE WHEN i.kind IN ('flow', 'stock') THEN @extschema@.ytd(h.s, o.period, i.kind) END AS ytd,
+		   CASE WHEN i.kind IN ('flow', 'stock') AND @extschema@.year(o.period) > 1
+				THEN @extschema@.ytd(h.s, o.period OPERATOR(@extschema@.-) 4, i.kind) END AS ytd_last_year) c
+LEFT JOIN LATERAL (
+	SELECT p.value, p.plan_source FROM @extschema@.annual_plan p
+	JOIN @extschema@.plan_source s ON s.code = p.plan_source
+	WHERE p.unit_id = o.unit_id AND p.indicator_code = o.indicator_code
+	  AND p.year = @extschema@.year(o.period)
+	ORDER BY s.priority DESC LIMIT 1) pl ON true;

@@ -15,10 +15,10 @@ REL=src/releases
 CURRENT=$(sed -n "s/^default_version = '\(.*\)'/\1/p" hatrung.control)
 OLDER=$(ls "$REL" | sed -n 's/^hatrung--\([0-9.]*\)\.sql$/\1/p' | grep -vx "$CURRENT" | sort -V)
 TMP=$(mktemp -d /tmp/hatrung-upgrade.XXXXXX)
-DBS="hatrung_up_fresh hatrung_up_updated hatrung_up_altered"
+DBS="hatrung_up_fresh hatrung_up_updated hatrung_up_altered hatrung_up_data"
 trap 'rm -rf "$TMP"; for d in $DBS; do dropdb --if-exists "$d" 2>/dev/null; done' EXIT
 
-tap_plan $((6 + 5 * $(echo "$OLDER" | grep -c .)))
+tap_plan $((6 + 7 * $(echo "$OLDER" | grep -c .)))
 
 # --- the release files themselves ---------------------------------------------
 (cd "$REL" && sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1)
@@ -70,6 +70,33 @@ behaviour() {
 		|| (SELECT string_agg(r::text, '|' ORDER BY r::text) FROM hatrung.quarterly_report AS r))"
 }
 
+# answers <db>: the report views over the demo and a gappy, multi-vintage
+# data set (deterministic), for comparing the same data before and after
+# an update.
+load_answer_data() {
+	q -d "$1" >/dev/null <<'SQL'
+SELECT hatrung.load_demo();
+SELECT hatrung.load_ntm_demo();
+INSERT INTO hatrung.indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)
+VALUES ('T_STOCK', 'Tồn (kiểm thử)', 'Stock (test)', 'con', 'stock', 0),
+	   ('T_RATIO', 'Tỷ lệ (kiểm thử)', 'Ratio (test)', '%', 'ratio', 1);
+INSERT INTO hatrung.admin_unit (code, name, level, valid_from, source)
+SELECT 'T' || g, 'Test ' || g, 'commune', '2000-01-01', 'test' FROM generate_series(1, 40) AS g;
+INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value, source)
+SELECT u.unit_id, ind, '2019-Q1'::hatrung.quarter OPERATOR(hatrung.+) k, vin,
+	   round(((u.unit_id * 37 + k * 11 + length(ind) * 5 + length(vin)) % 997)::numeric / 10, 1), 'test'
+FROM (SELECT unit_id FROM hatrung.admin_unit WHERE code LIKE 'T%') AS u,
+	 (VALUES ('MEAT_OUTPUT'), ('T_STOCK'), ('T_RATIO')) AS i(ind), generate_series(0, 23) AS k,
+	 (VALUES ('estimate'), ('preliminary'), ('official')) AS v(vin)
+WHERE (u.unit_id + k * 7 + length(ind)) % 5 <> 0 AND (k + u.unit_id + length(vin)) % 3 <> 0;
+SQL
+}
+answers() {
+	q -d "$1" -c "SELECT md5((SELECT string_agg(r::text, '|' ORDER BY r.unit_code, r.indicator_code, r.period_label) FROM hatrung.quarterly_report AS r)
+		|| (SELECT string_agg(s::text, '|' ORDER BY s::text) FROM hatrung.ntm_commune_status AS s)
+		|| (SELECT string_agg(d::text, '|' ORDER BY d::text) FROM hatrung.ntm_district_status AS d))"
+}
+
 for d in $DBS; do dropdb --if-exists "$d" 2>/dev/null; done
 createdb hatrung_up_fresh && q -d hatrung_up_fresh -c "CREATE EXTENSION hatrung" >/dev/null
 tap_ok $? "fresh install of $CURRENT"
@@ -99,6 +126,16 @@ for old in $OLDER; do
 		"$old updated to $CURRENT: shipped reference data identical"
 	tap_is "$(behaviour hatrung_up_updated)" "$(behaviour hatrung_up_fresh)" \
 		"$old updated to $CURRENT: demo report, NTM status and quarterly_report identical"
+	# the same data answers the same before and after the update
+	dropdb --if-exists hatrung_up_data 2>/dev/null
+	createdb hatrung_up_data && q -d hatrung_up_data -c "CREATE EXTENSION hatrung VERSION '$old'" >/dev/null &&
+		load_answer_data hatrung_up_data &&
+		[ "$(q -d hatrung_up_data -c "SELECT count(*) > 1500 FROM hatrung.quarterly_report")" = t ]
+	tap_ok $? "$old with the demo and a gappy multi-vintage data set loaded"
+	before=$(answers hatrung_up_data)
+	q -d hatrung_up_data -c "ALTER EXTENSION hatrung UPDATE" >/dev/null
+	tap_is "$(answers hatrung_up_data)" "$before" \
+		"$old updated to $CURRENT with data in place: quarterly_report, ntm_commune_status and ntm_district_status answer as before"
 	# behaviour() loaded the demo into the fresh database: start it again
 	dropdb hatrung_up_fresh && createdb hatrung_up_fresh &&
 		q -d hatrung_up_fresh -c "CREATE EXTENSION hatrung" >/dev/null
