@@ -30,7 +30,8 @@ OBJS = \
 	src/vnnum/vnnum_core.o \
 	src/vnnum/vnnum_pg.o \
 	src/ntm/ntm_core.o \
-	src/ntm/ntm_pg.o
+	src/ntm/ntm_pg.o \
+	src/ntm/ntm_score.o
 
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \

@@ -133,6 +133,75 @@ SELECT count(*) - :thresholds_before AS rows_loaded FROM ntm_threshold;
 SELECT split_part(pg_temp.try($$INSERT INTO hatrung.ntm_measurement (unit_id, year, indicator_code, value, value_yes) VALUES (1, 2023, '2.2', 1, true)$$), ' / ', 1) AS both_kinds,
 	   split_part(pg_temp.try($$INSERT INTO hatrung.ntm_threshold (set_code, indicator_code, valid_from, value, derived_from_set, derived_factor, official, source) VALUES ('NTM_XA_2021', '2.2', '2021-01-01', 1, 'NTM_NC_2021', 1.1, false, 'x')$$), ' / ', 1) AS value_and_derived;
 
+-- ntm_commune_status scores measurements with ntm_score: for every unit,
+-- year and set it gives the bitmap that folding ntm_indicator_status gives,
+-- also with a NaN value, missing measurements and an indicator of no set,
+-- serially and in a parallel plan (partial states serialised and combined).
+INSERT INTO ntm_measurement (unit_id, year, indicator_code, value, source)
+SELECT unit_id, 2023, 'NOT_AN_INDICATOR', 1, 'test' FROM admin_unit WHERE code = '15283';
+UPDATE ntm_measurement SET value = 'NaN'
+WHERE (unit_id, year, indicator_code) IN (SELECT unit_id, year, indicator_code FROM ntm_measurement
+										  WHERE value IS NOT NULL ORDER BY 1, 2, 3 LIMIT 3);
+DELETE FROM ntm_measurement
+WHERE (unit_id, year, indicator_code) IN (SELECT unit_id, year, indicator_code FROM ntm_measurement
+										  ORDER BY 3, 1, 2 LIMIT 7);
+CREATE TEMP VIEW folded AS
+SELECT unit_id, year, set_code, ntm_criteria_fold(criterion_no, status) AS bits
+FROM ntm_indicator_status GROUP BY 1, 2, 3;
+CREATE TEMP VIEW scored AS
+SELECT * FROM (SELECT a.unit_id, a.year, a.set_code,
+					  ntm_score(a.set_code, a.zone, a.year, m.indicator_code, m.value, m.value_yes) AS bits
+			   FROM ntm_unit_zone a LEFT JOIN ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
+			   GROUP BY 1, 2, 3) AS s
+WHERE bits IS NOT NULL;
+SELECT count(*) AS groups, count(*) FILTER (WHERE f.bits IS DISTINCT FROM s.bits) AS mismatches,
+	   count(*) FILTER (WHERE ntm_criteria_count(s.bits, 'unknown') > 0) AS with_unknown
+FROM folded f FULL JOIN scored s USING (unit_id, year, set_code);
+-- In parallel: 40 copies of every unit (new unit ids), their rows shuffled
+-- so each group's rows are spread over the workers, whose partial states
+-- are serialised, sent and combined; every copy must score as the original.
+CREATE TABLE score_rows AS
+SELECT a.unit_id + copy * 1000000 AS unit_id, a.year, a.set_code, a.zone, m.indicator_code, m.value, m.value_yes
+FROM ntm_unit_zone a LEFT JOIN ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year,
+	 generate_series(1, 40) AS copy
+ORDER BY md5(copy || a.set_code || coalesce(m.indicator_code, ''));
+ANALYZE score_rows;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT unit_id, year, set_code, ntm_score(set_code, zone, year, indicator_code, value, value_yes)
+FROM score_rows GROUP BY 1, 2, 3;
+CREATE TEMP TABLE parallel_scored AS
+SELECT unit_id, year, set_code, ntm_score(set_code, zone, year, indicator_code, value, value_yes) AS bits
+FROM score_rows GROUP BY 1, 2, 3;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+SELECT count(*) AS groups, count(*) FILTER (WHERE f.bits IS DISTINCT FROM p.bits) AS parallel_mismatches
+FROM folded f
+JOIN (SELECT * FROM parallel_scored WHERE bits IS NOT NULL) p
+  ON p.unit_id % 1000000 = f.unit_id AND p.year = f.year AND p.set_code = f.set_code;
+DROP TABLE score_rows;
+-- A set without indicators has nothing to score (NULL); the limits of the
+-- bitmap (criteria 1..32) and of the seen-set (128 indicators per set).
+INSERT INTO ntm_criteria_set (code, decision, name_vi, level, tier, first_year, last_year, zone_dimension, confirmed, source)
+VALUES ('TEST_EMPTY', 'test', 'Bộ thử (trống)', 'commune', 'ntm', 2023, 2023, 'none', false, 'test'),
+	   ('TEST_33', 'test', 'Bộ thử (tiêu chí 33)', 'commune', 'ntm', 2023, 2023, 'none', false, 'test'),
+	   ('TEST_BIG', 'test', 'Bộ thử (129 chỉ tiêu)', 'commune', 'ntm', 2023, 2023, 'none', false, 'test');
+INSERT INTO ntm_criterion (set_code, criterion_no, name_vi, name_en, confirmed)
+VALUES ('TEST_33', 33, 'Tiêu chí 33', 'Criterion 33', false), ('TEST_BIG', 1, 'Tiêu chí 1', 'Criterion 1', false);
+INSERT INTO ntm_indicator (set_code, indicator_code, criterion_no, name, unit_of_measure, comparison, confirmed)
+SELECT 'TEST_33', '33.1', 33, 'Chỉ tiêu 33.1', '%', '>=', false
+UNION ALL
+SELECT 'TEST_BIG', '1.' || g, 1, 'Chỉ tiêu 1.' || g, '%', '>=', false FROM generate_series(1, 129) AS g;
+SELECT pg_temp.try('SELECT hatrung.ntm_score(''TEST_EMPTY'', ''*'', 2023, ''1.1'', 1, NULL) IS NULL') AS empty_set,
+	   pg_temp.try('SELECT hatrung.ntm_score(''TEST_33'', ''*'', 2023, ''33.1'', 1, NULL)') AS criterion_33,
+	   pg_temp.try('SELECT hatrung.ntm_score(''TEST_BIG'', ''*'', 2023, ''1.1'', 1, NULL)') AS too_many_indicators,
+	   pg_temp.try('SELECT hatrung.ntm_score(NULL, ''*'', 2023, ''1.1'', 1, NULL) IS NULL') AS no_set;
+
 -- Every column of the NTM views is a plain type.
 SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
 FROM pg_class c

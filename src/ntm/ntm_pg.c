@@ -12,6 +12,7 @@
 
 #include "fmgr.h"
 #include "ntm/ntm_core.h"
+#include "ntm_pg.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -80,29 +81,34 @@ numeric_sign_of_difference(Numeric value, Numeric threshold)
 	return (c > 0) - (c < 0);
 }
 
+NtmStatus
+ntm_measurement_status(NtmComparison op, Numeric value, bool have_yes, bool yes, Numeric threshold)
+{
+	bool		have_value,
+				have_threshold;
+
+	if (op == NTM_YES)
+		return ntm_decide_yes(have_yes, yes);
+	have_value = value != NULL && !numeric_is_nan(value);
+	have_threshold = threshold != NULL && !numeric_is_nan(threshold);
+	return ntm_decide(op, have_value, have_threshold,
+					  have_value && have_threshold
+					  ? numeric_sign_of_difference(value, threshold) : 0);
+}
+
 /* status of one indicator: (value numeric, yes boolean, comparison text, threshold numeric) */
 PG_FUNCTION_INFO_V1(ntm_indicator_status_fn);
 Datum
 ntm_indicator_status_fn(PG_FUNCTION_ARGS)
 {
-	NtmComparison op;
 	NtmStatus	st;
 
 	if (PG_ARGISNULL(2))
 		PG_RETURN_TEXT_P(cstring_to_text(ntm_status_name(NTM_UNKNOWN)));
-	op = comparison_arg(PG_GETARG_TEXT_PP(2));
-	if (op == NTM_YES)
-		st = ntm_decide_yes(!PG_ARGISNULL(1), !PG_ARGISNULL(1) && PG_GETARG_BOOL(1));
-	else
-	{
-		bool		have_value = !PG_ARGISNULL(0) && !numeric_is_nan(PG_GETARG_NUMERIC(0));
-		bool		have_threshold = !PG_ARGISNULL(3) && !numeric_is_nan(PG_GETARG_NUMERIC(3));
-
-		st = ntm_decide(op, have_value, have_threshold,
-						have_value && have_threshold
-						? numeric_sign_of_difference(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(3))
-						: 0);
-	}
+	st = ntm_measurement_status(comparison_arg(PG_GETARG_TEXT_PP(2)),
+								PG_ARGISNULL(0) ? NULL : PG_GETARG_NUMERIC(0),
+								!PG_ARGISNULL(1), !PG_ARGISNULL(1) && PG_GETARG_BOOL(1),
+								PG_ARGISNULL(3) ? NULL : PG_GETARG_NUMERIC(3));
 	PG_RETURN_TEXT_P(cstring_to_text(ntm_status_name(st)));
 }
 

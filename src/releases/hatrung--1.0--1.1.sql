@@ -30,22 +30,61 @@ CREATE FUNCTION @extschema@.ntm_criteria_list(bits bigint, status text) RETURNS 
 COMMENT ON FUNCTION @extschema@.ntm_criteria_list(bigint, text) IS
 	'the numbers, ascending, of the criteria of a criteria bitmap (from ntm_criteria_fold) with the status met, not_met or unknown';
 
--- ntm_commune_status folds each unit's indicators into one criteria bitmap
--- per set instead of grouping twice (per criterion, then per set): same
+-- ntm_score scores a unit's measurements for a set straight into a criteria
+-- bitmap (the same decisions as ntm_indicator_status, without a row per
+-- indicator).
+-- Scoring a unit's measurements for a set straight into a criteria bitmap:
+-- what folding ntm_indicator_status gives, without a row per indicator.
+CREATE FUNCTION @extschema@.ntm_score_trans(internal, text, text, integer, text, numeric, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'ntm_score_trans' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'ntm_score_combine' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_serial(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_score_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_deserial(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'ntm_score_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_final(internal) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_score_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_score_trans(internal, text, text, integer, text, numeric, boolean) IS
+	'ntm_score transition: decides one measurement against the set''s rules for the zone and year (read once per query) and folds it into its criterion';
+COMMENT ON FUNCTION @extschema@.ntm_score_combine(internal, internal) IS 'ntm_score combine: merges two partial scores of one unit, year and set';
+COMMENT ON FUNCTION @extschema@.ntm_score_serial(internal) IS 'ntm_score serialisation (parallel workers)';
+COMMENT ON FUNCTION @extschema@.ntm_score_deserial(bytea, internal) IS 'ntm_score deserialisation (parallel workers)';
+COMMENT ON FUNCTION @extschema@.ntm_score_final(internal) IS 'ntm_score final: the criteria bitmap, every indicator without a measurement counted unknown; NULL for a set without indicators';
+CREATE AGGREGATE @extschema@.ntm_score(set_code text, zone text, year integer, indicator_code text,
+									   value numeric, value_yes boolean) (
+	SFUNC = @extschema@.ntm_score_trans,
+	STYPE = internal,
+	COMBINEFUNC = @extschema@.ntm_score_combine,
+	SERIALFUNC = @extschema@.ntm_score_serial,
+	DESERIALFUNC = @extschema@.ntm_score_deserial,
+	FINALFUNC = @extschema@.ntm_score_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ntm_score(text, text, integer, text, numeric, boolean) IS
+	'one unit''s measurements (grouped by unit, year and set) scored into a criteria bitmap like ntm_criteria_fold over ntm_indicator_status: each measurement against the threshold in force for the set, zone and year; every indicator of the set without a measurement unknown; measurements of other indicators ignored';
+
+-- ntm_commune_status scores each unit, year and set with ntm_score instead of
+-- grouping ntm_indicator_status twice (per criterion, then per set): same
 -- columns, same results.  CREATE OR REPLACE keeps its comments and grants.
 CREATE OR REPLACE VIEW @extschema@.ntm_commune_status AS
 WITH per_set AS (
-	-- one criteria bitmap per unit, year and set, straight from the
-	-- indicators; grouped by keys only: names are joined once at the end
-	SELECT unit_id, year, set_code, @extschema@.ntm_criteria_fold(criterion_no, status) AS bits
-	FROM @extschema@.ntm_indicator_status
-	GROUP BY unit_id, year, set_code
+	-- one criteria bitmap per unit, year and set, scored straight from the
+	-- unit's measurements (the same decisions as ntm_indicator_status);
+	-- grouped by keys only: names are joined once at the end
+	SELECT a.unit_id, a.year, a.set_code,
+		   @extschema@.ntm_score(a.set_code, a.zone, a.year, m.indicator_code, m.value, m.value_yes) AS bits
+	FROM @extschema@.ntm_unit_zone a
+	LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
+	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
+	GROUP BY a.unit_id, a.set_code, a.year
 ), counted AS (
 	SELECT unit_id, year, set_code,
 		   @extschema@.ntm_criteria_count(bits, 'met') AS met,
 		   @extschema@.ntm_criteria_count(bits, 'unknown') AS unknown,
 		   @extschema@.ntm_criteria_list(bits, 'not_met') AS missing
 	FROM per_set
+	WHERE bits IS NOT NULL		-- a set without indicators has nothing to score
 ), scored AS (
 	SELECT p.*, t.total, s.tier,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'ntm') OVER w AS ntm_met,
