@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include "common/aggregate.h"
 #include "fmgr.h"
 #include "growth/growth_core.h"
 #include "growth_numeric.h"
@@ -39,16 +40,6 @@ typedef struct SeriesState
 } SeriesState;
 
 #define LONG_LENGTH_MARK 0xFF
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fn);
-	return aggcxt;
-}
 
 static SeriesState *
 state_new(MemoryContext cxt, int cap, Size size)

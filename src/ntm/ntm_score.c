@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "common/aggregate.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -186,16 +187,6 @@ find_indicator(const SetRules *rules, const char *code)
 			hi = mid - 1;
 	}
 	return -1;
-}
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fn);
-	return aggcxt;
 }
 
 static ScoreState *
