@@ -29,6 +29,7 @@ OBJS = \
 	src/growth/qseries_agg.o \
 	src/vnnum/vnnum_core.o \
 	src/vnnum/vnnum_pg.o \
+	src/data/import_pg.o \
 	src/ntm/ntm_core.o \
 	src/ntm/ntm_pg.o \
 	src/ntm/ntm_score.o

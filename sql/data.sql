@@ -118,7 +118,8 @@ SELECT count(*) - :before AS rows_loaded_by_the_bad_batches FROM observation;
 INSERT INTO observation_import VALUES ('392', 'EXPORT_VALUE', 'quý II/2023', 'ước tính', '22,9 triệu', 'ILLUSTRATIVE'),
 	('392', 'BUDGET_REVENUE', 'quý II/2023', 'estimate', '700 tỷ', 'ILLUSTRATIVE'),
 	('15277', 'MEAT_OUTPUT', 'quý IV/2023', 'official', '1.041,6', 'ILLUSTRATIVE'),
-	('15280', 'MEAT_OUTPUT', 'quý IV/2023', 'official', '0,05 nghìn', 'ILLUSTRATIVE');
+	('15280', 'MEAT_OUTPUT', 'quý IV/2023', 'official', '0,05 nghìn', 'ILLUSTRATIVE'),
+	('392', 'LAND_CONSOLIDATED', ' Quý II/2023 ', ' Chính thức ', ' 12 ', NULL);
 SELECT unit_code, indicator_code, period_label, value FROM quarterly_report
 WHERE (unit_code = '392' AND period_label = '2023-Q2') OR period_label = '2023-Q4' ORDER BY 1, 2;
 

@@ -84,8 +84,8 @@ is_ascii(const char *str, size_t len)
 	return true;
 }
 
-static QuarterStatus
-parse_server_text(const char *str, size_t len, int32 *ordinal)
+QuarterStatus
+quarter_parse_server(const char *str, size_t len, int32 *ordinal)
 {
 	int			enc = GetDatabaseEncoding();
 
@@ -108,7 +108,7 @@ quarter_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	int32		ordinal = 0;
-	QuarterStatus st = parse_server_text(str, strlen(str), &ordinal);
+	QuarterStatus st = quarter_parse_server(str, strlen(str), &ordinal);
 
 	if (st != QUARTER_OK)
 	{
@@ -170,7 +170,7 @@ quarter_is_valid(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int32		ordinal;
 
-	PG_RETURN_BOOL(parse_server_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+	PG_RETURN_BOOL(quarter_parse_server(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
 									 &ordinal) == QUARTER_OK);
 }
 

@@ -24,6 +24,9 @@
  * With a soft-error context (PostgreSQL 16+), the error is saved instead
  * and the function returns.
  */
+/* quarter_parse for text in the server encoding. */
+extern QuarterStatus quarter_parse_server(const char *str, size_t len, int32 *ordinal);
+
 extern void quarter_raise(QuarterStatus status, const char *input, Node *escontext);
 
 /* Add n quarters or raise 22008. */

@@ -176,3 +176,8 @@ LEFT JOIN LATERAL (
 	WHERE p.unit_id = o.unit_id AND p.indicator_code = o.indicator_code
 	  AND p.year = @extschema@.year(o.period)
 	ORDER BY s.priority DESC LIMIT 1) pl ON true;
+
+-- The import trigger in C: the indicator and unit look-ups cached for the
+-- statement, the INSERT prepared once; the same checks and messages.
+CREATE OR REPLACE FUNCTION @extschema@.observation_import_row() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'observation_import_row' LANGUAGE C;

@@ -90,6 +90,12 @@ match_scale_word(const char *s, const char *end, const char **next)
 VnNumStatus
 vnnum_parse(const char *text, size_t len, char *out)
 {
+	return vnnum_parse_scaled(text, len, out, NULL);
+}
+
+VnNumStatus
+vnnum_parse_scaled(const char *text, size_t len, char *out, int *scale_exp10)
+{
 	const char *s = text;
 	const char *end = text + len;
 	char		intpart[VNNUM_BUFSIZE];
@@ -203,6 +209,8 @@ vnnum_parse(const char *text, size_t len, char *out)
 	if (skip_spaces(s, end) != end)
 		return s == skip_spaces(s, end) ? VNNUM_BAD_SYNTAX : VNNUM_UNKNOWN_WORD;
 
+	if (scale_exp10)
+		*scale_exp10 = exp10;
 	/* assemble, moving the decimal point right by exp10 */
 	if (ni + nf + (size_t) exp10 + 4 >= VNNUM_BUFSIZE)
 		return VNNUM_TOO_LONG;

@@ -36,6 +36,14 @@ typedef enum VnNumStatus
 extern VnNumStatus vnnum_parse(const char *text, size_t len, char *out);
 
 /*
+ * The same, also telling the power of ten its scale words applied (0
+ * when the number has none), so a loader can tell "22,756 triệu" (a count
+ * of units) from "22,756" (already in the indicator's unit).
+ */
+extern VnNumStatus vnnum_parse_scaled(const char *text, size_t len, char *out,
+									  int *scale_exp10);
+
+/*
  * Formats a plain decimal string ("-1041.60", as numeric prints it) the
  * Vietnamese way: "-1.041,60".  Returns 0, or -1 if the input is not a
  * plain decimal or does not fit.

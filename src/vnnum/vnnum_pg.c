@@ -11,6 +11,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 #include "vnnum/vnnum_core.h"
+#include "vnnum/vnnum_pg.h"
 
 static char *
 text_as_utf8(text *t, int *len)
@@ -20,6 +21,15 @@ text_as_utf8(text *t, int *len)
 
 	*len = strlen(u);
 	return u;
+}
+
+VnNumStatus
+vnnum_parse_server(text *t, char *out, int *scale_exp10)
+{
+	int			len;
+	char	   *s = text_as_utf8(t, &len);
+
+	return vnnum_parse_scaled(s, len, out, scale_exp10);
 }
 
 PG_FUNCTION_INFO_V1(vn_number_parse);

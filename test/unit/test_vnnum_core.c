@@ -113,9 +113,27 @@ test_round_trip(void)
 	}
 }
 
+static void
+test_scale_reported(void)
+{
+	char		out[VNNUM_BUFSIZE];
+	int			e = -1;
+
+	CHECK_EQ_INT(vnnum_parse_scaled("22,756", 6, out, &e), VNNUM_OK);
+	CHECK_EQ_INT(e, 0);
+	CHECK_EQ_INT(vnnum_parse_scaled("22,756 tri\xE1\xBB\x87u", 14, out, &e), VNNUM_OK);
+	CHECK_EQ_INT(e, 6);
+	CHECK_EQ_STR(out, "22756000");
+	CHECK_EQ_INT(vnnum_parse_scaled("2 ngh\xC3\xACn t\xE1\xBB\xB7", 13, out, &e), VNNUM_OK);
+	CHECK_EQ_INT(e, 12);
+	CHECK_EQ_INT(vnnum_parse_scaled("1\xC2\xA0" "234", 6, out, &e), VNNUM_OK);
+	CHECK_EQ_INT(e, 0);
+}
+
 int
 main(void)
 {
+	test_scale_reported();
 	test_parse();
 	test_format();
 	test_round_trip();
