@@ -2,7 +2,9 @@
  * fuzz_vnnum.c
  *	  libFuzzer harness for the Vietnamese number parser: no crash, no read
  *	  past the input, output always a plain decimal, and formatting that
- *	  output parses back to it.
+ *	  output parses back to it.  The scale the parser reports is 0 exactly
+ *	  when the text has no letter (the loaders divide by the indicator's
+ *	  unit only when a scale word was written).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,6 +40,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		out[VNNUM_BUFSIZE];
 
 	memcpy(text, data, size);
+	if (vnnum_parse(text, size, out) == VNNUM_OK)
+	{
+		char		again[VNNUM_BUFSIZE];
+		int			scale = -1;
+		int			letters = 0;
+		size_t		i;
+
+		for (i = 0; i < size; i++)
+			if ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z')
+				letters = 1;
+		if (vnnum_parse_scaled(text, size, again, &scale) != VNNUM_OK || strcmp(again, out) != 0 ||
+			scale < 0 || (scale == 0) != !letters)
+			abort();
+	}
 	if (vnnum_parse(text, size, out) == VNNUM_OK)
 	{
 		char		vn[VNNUM_BUFSIZE * 2];
