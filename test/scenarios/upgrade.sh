@@ -71,8 +71,8 @@ behaviour() {
 }
 
 # answers <db>: the report views over the demo and a gappy, multi-vintage
-# data set (deterministic), for comparing the same data before and after
-# an update.
+# data set (deterministic), the user-loaded thresholds and the history, for
+# comparing the same data before and after an update.
 load_answer_data() {
 	q -d "$1" >/dev/null <<'SQL'
 SELECT hatrung.load_demo();
@@ -89,12 +89,17 @@ FROM (SELECT unit_id FROM hatrung.admin_unit WHERE code LIKE 'T%') AS u,
 	 (VALUES ('MEAT_OUTPUT'), ('T_STOCK'), ('T_RATIO')) AS i(ind), generate_series(0, 23) AS k,
 	 (VALUES ('estimate'), ('preliminary'), ('official')) AS v(vin)
 WHERE (u.unit_id + k * 7 + length(ind)) % 5 <> 0 AND (k + u.unit_id + length(vin)) % 3 <> 0;
+UPDATE hatrung.observation SET value = value + 1
+WHERE source = 'test' AND period OPERATOR(hatrung.=) '2020-Q1';	-- history to keep
 SQL
 }
 answers() {
 	q -d "$1" -c "SELECT md5((SELECT string_agg(r::text, '|' ORDER BY r.unit_code, r.indicator_code, r.period_label) FROM hatrung.quarterly_report AS r)
 		|| (SELECT string_agg(s::text, '|' ORDER BY s::text) FROM hatrung.ntm_commune_status AS s)
-		|| (SELECT string_agg(d::text, '|' ORDER BY d::text) FROM hatrung.ntm_district_status AS d))"
+		|| (SELECT string_agg(d::text, '|' ORDER BY d::text) FROM hatrung.ntm_district_status AS d)
+		|| (SELECT count(*) || ':' || string_agg(t.set_code || t.indicator_code || t.zone || t.value, '|' ORDER BY t.threshold_id)
+			FROM hatrung.ntm_threshold AS t WHERE NOT t.shipped)
+		|| (SELECT count(*) FROM hatrung.observation_history))"
 }
 
 for d in $DBS; do dropdb --if-exists "$d" 2>/dev/null; done
@@ -130,12 +135,12 @@ for old in $OLDER; do
 	dropdb --if-exists hatrung_up_data 2>/dev/null
 	createdb hatrung_up_data && q -d hatrung_up_data -c "CREATE EXTENSION hatrung VERSION '$old'" >/dev/null &&
 		load_answer_data hatrung_up_data &&
-		[ "$(q -d hatrung_up_data -c "SELECT count(*) > 1500 FROM hatrung.quarterly_report")" = t ]
-	tap_ok $? "$old with the demo and a gappy multi-vintage data set loaded"
+		[ "$(q -d hatrung_up_data -c "SELECT count(*) > 1500 AND (SELECT count(*) > 50 FROM hatrung.observation_history) FROM hatrung.quarterly_report")" = t ]
+	tap_ok $? "$old with the demo, a gappy multi-vintage data set and its history loaded"
 	before=$(answers hatrung_up_data)
 	q -d hatrung_up_data -c "ALTER EXTENSION hatrung UPDATE" >/dev/null
 	tap_is "$(answers hatrung_up_data)" "$before" \
-		"$old updated to $CURRENT with data in place: quarterly_report, ntm_commune_status and ntm_district_status answer as before"
+		"$old updated to $CURRENT with data in place: user thresholds and history kept; quarterly_report, ntm_commune_status and ntm_district_status answer as before"
 	# behaviour() loaded the demo into the fresh database: start it again
 	dropdb hatrung_up_fresh && createdb hatrung_up_fresh &&
 		q -d hatrung_up_fresh -c "CREATE EXTENSION hatrung" >/dev/null
