@@ -91,6 +91,8 @@ typedef struct ImportCache
 	int			attnums[N_COLS];
 	HTAB	   *indicators;
 	HTAB	   *units;
+	char	   *last_vintage;	/* a file rarely mixes vintages: remember one */
+	const char *last_vintage_code;
 } ImportCache;
 
 static SPIPlanPtr
@@ -189,7 +191,7 @@ lookup_indicator(ImportCache *c, const char *code, IndicatorEntry *out)
 {
 	IndicatorEntry *e = NULL;
 	bool		present = false;
-	Datum		arg = CStringGetTextDatum(code);
+	Datum		arg;
 
 	if (strlen(code) < KEY_LEN)
 	{
@@ -201,6 +203,7 @@ lookup_indicator(ImportCache *c, const char *code, IndicatorEntry *out)
 		}
 	}
 	memset(out, 0, sizeof(*out));
+	arg = CStringGetTextDatum(code);
 	if (SPI_execute_plan(plans.indicator_plan, &arg, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "observation_import_row: indicator look-up failed");
 	if (SPI_processed == 1)
@@ -346,7 +349,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
 				 errmsg("invalid quarter in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
 				 errhint("Write a quarter as quý I-2023, Q1-2023 or 2023-Q1.")));
-	if (vnnum_parse_server(cstring_to_text(v[COL_VALUE]), plain, &scale_exp10) != VNNUM_OK)
+	if (vnnum_parse_server(v[COL_VALUE], strlen(v[COL_VALUE]), plain, &scale_exp10) != VNNUM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid number in column \"value\" of row %s: \"%s\"", row_key(v), v[COL_VALUE]),
@@ -366,7 +369,15 @@ observation_import_row(PG_FUNCTION_ARGS)
 				 errmsg("unknown unit in column \"unit_code\" of row %s: no unit with that code exists in %s",
 						row_key(v), q)));
 	}
-	vintage = vintage_code(v[COL_VINTAGE]);
+	if (c->last_vintage != NULL && strcmp(c->last_vintage, v[COL_VINTAGE]) == 0)
+		vintage = c->last_vintage_code;
+	else if ((vintage = vintage_code(v[COL_VINTAGE])) != NULL)
+	{
+		if (c->last_vintage)
+			pfree(c->last_vintage);
+		c->last_vintage = MemoryContextStrdup(c->cxt, v[COL_VINTAGE]);
+		c->last_vintage_code = vintage;
+	}
 	if (vintage == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),

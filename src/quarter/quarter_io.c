@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "common/utf8.h"
 #include "../common/compat.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -69,37 +70,17 @@ quarter_add_or_raise(int32 ordinal, int64 n)
 	return result;
 }
 
-/*
- * Parse text in the server encoding.  The core reads UTF-8; only text with
- * non-ASCII bytes in another encoding needs converting ("quý" in WIN1258).
- */
-static bool
-is_ascii(const char *str, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (IS_HIGHBIT_SET(str[i]))
-			return false;
-	return true;
-}
-
+/* Parse text in the server encoding (see common/utf8.h). */
 QuarterStatus
 quarter_parse_server(const char *str, size_t len, int32 *ordinal)
 {
-	int			enc = GetDatabaseEncoding();
+	size_t		n;
+	const char *utf8 = server_text_as_utf8(str, len, &n);
+	QuarterStatus st = quarter_parse(utf8, n, ordinal);
 
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII &&
-		!is_ascii(str, len))
-	{
-		char	   *utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-		QuarterStatus st = quarter_parse(utf8, strlen(utf8), ordinal);
-
-		if (utf8 != str)
-			pfree(utf8);
-		return st;
-	}
-	return quarter_parse(str, len, ordinal);
+	if (utf8 != str)
+		pfree((char *) utf8);
+	return st;
 }
 
 PG_FUNCTION_INFO_V1(quarter_in);

@@ -5,31 +5,24 @@
  */
 #include "postgres.h"
 
+#include "common/utf8.h"
 #include "fmgr.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 #include "vnnum/vnnum_core.h"
 #include "vnnum/vnnum_pg.h"
 
-static char *
-text_as_utf8(text *t, int *len)
-{
-	char	   *s = text_to_cstring(t);
-	char	   *u = pg_server_to_any(s, strlen(s), PG_UTF8);
-
-	*len = strlen(u);
-	return u;
-}
-
 VnNumStatus
-vnnum_parse_server(text *t, char *out, int *scale_exp10)
+vnnum_parse_server(const char *str, size_t len, char *out, int *scale_exp10)
 {
-	int			len;
-	char	   *s = text_as_utf8(t, &len);
+	size_t		n;
+	const char *utf8 = server_text_as_utf8(str, len, &n);
+	VnNumStatus st = vnnum_parse_scaled(utf8, n, out, scale_exp10);
 
-	return vnnum_parse_scaled(s, len, out, scale_exp10);
+	if (utf8 != str)
+		pfree((char *) utf8);
+	return st;
 }
 
 PG_FUNCTION_INFO_V1(vn_number_parse);
@@ -37,10 +30,8 @@ Datum
 vn_number_parse(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	int			len;
-	char	   *s = text_as_utf8(t, &len);
 	char		out[VNNUM_BUFSIZE];
-	VnNumStatus st = vnnum_parse(s, len, out);
+	VnNumStatus st = vnnum_parse_server(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), out, NULL);
 	const char *detail = NULL;
 
 	switch (st)
@@ -77,11 +68,10 @@ PG_FUNCTION_INFO_V1(vn_number_is_valid);
 Datum
 vn_number_is_valid(PG_FUNCTION_ARGS)
 {
-	int			len;
-	char	   *s = text_as_utf8(PG_GETARG_TEXT_PP(0), &len);
+	text	   *t = PG_GETARG_TEXT_PP(0);
 	char		out[VNNUM_BUFSIZE];
 
-	PG_RETURN_BOOL(vnnum_parse(s, len, out) == VNNUM_OK);
+	PG_RETURN_BOOL(vnnum_parse_server(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), out, NULL) == VNNUM_OK);
 }
 
 /* round(x, decimals) written with a decimal comma and thousands dots */

@@ -9,7 +9,7 @@
 
 #include "vnnum/vnnum_core.h"
 
-/* vnnum_parse_scaled for a text value in the server encoding. */
-extern VnNumStatus vnnum_parse_server(text *t, char *out, int *scale_exp10);
+/* vnnum_parse_scaled for `len` bytes of text in the server encoding. */
+extern VnNumStatus vnnum_parse_server(const char *str, size_t len, char *out, int *scale_exp10);
 
 #endif							/* HATRUNG_VNNUM_PG_H */
