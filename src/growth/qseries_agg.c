@@ -114,8 +114,9 @@ state_add(SeriesState *st, int32 ordinal, Datum value)
 }
 
 /*
- * Walks the packed values into build elements; false if the arena does not
- * hold exactly n well-formed values (a corrupt serial form).
+ * Walks the packed values into build elements (or only checks them, elems
+ * NULL); false if the arena does not hold exactly n well-formed values (a
+ * corrupt serial form).
  */
 static bool
 state_elements(const SeriesState *st, QSeriesElem *elems)
@@ -140,9 +141,12 @@ state_elements(const SeriesState *st, QSeriesElem *elems)
 		}
 		if ((Size) (end - p) < len)
 			return false;
-		elems[i].ordinal = st->ordinals[i];
-		elems[i].payload = p;
-		elems[i].len = len;
+		if (elems)
+		{
+			elems[i].ordinal = st->ordinals[i];
+			elems[i].payload = p;
+			elems[i].len = len;
+		}
 		p += len;
 	}
 	return p == end;
@@ -234,7 +238,6 @@ qseries_agg_deserial(PG_FUNCTION_ARGS)
 	const char *p = VARDATA_ANY(b);
 	Size		len = VARSIZE_ANY_EXHDR(b);
 	SeriesState *st;
-	QSeriesElem *check;
 	int32		n,
 				used;
 
@@ -252,10 +255,8 @@ qseries_agg_deserial(PG_FUNCTION_ARGS)
 	memcpy(st->data, p + sizeof(int32) * n, used);
 	st->n = n;
 	st->used = used;
-	check = palloc(sizeof(QSeriesElem) * Max(n, 1));
-	if (!state_elements(st, check))
+	if (!state_elements(st, NULL))
 		elog(ERROR, "corrupt quarterly_series state");
-	pfree(check);
 	PG_RETURN_POINTER(st);
 }
 

@@ -168,8 +168,9 @@ find_rules(RulesCache *cache, const char *set_code, const char *zone, int32 year
 	return load_rules(cache, set_code, zone, year);
 }
 
+/* The indicator with this code (not NUL-terminated), or -1. */
 static int
-find_indicator(const SetRules *rules, const char *code)
+find_indicator(const SetRules *rules, const char *code, size_t len)
 {
 	int			lo = 0,
 				hi = rules->n - 1;
@@ -177,8 +178,12 @@ find_indicator(const SetRules *rules, const char *code)
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = strcmp(rules->ind[mid].code, code);
+		const char *key = rules->ind[mid].code;
+		int			c = strncmp(key, code, len);
 
+		/* equal over len bytes: the longer key sorts after */
+		if (c == 0)
+			c = key[len] == '\0' ? 0 : 1;
 		if (c == 0)
 			return mid;
 		if (c < 0)
@@ -207,7 +212,7 @@ ntm_score_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt = aggregate_context(fcinfo, "ntm_score_trans");
 	ScoreState *st = PG_ARGISNULL(0) ? NULL : (ScoreState *) PG_GETARG_POINTER(0);
-	char	   *code;
+	text	   *code;
 	int			i;
 	SetIndicator *ind;
 	NtmStatus	status;
@@ -226,9 +231,9 @@ ntm_score_trans(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(4))
 		PG_RETURN_POINTER(st);
 
-	code = text_to_cstring(PG_GETARG_TEXT_PP(4));
-	i = find_indicator(st->rules, code);
-	pfree(code);
+	/* read in place: this runs for every measurement */
+	code = PG_GETARG_TEXT_PP(4);
+	i = find_indicator(st->rules, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
 	if (i < 0)
 		PG_RETURN_POINTER(st);	/* an indicator of another set */
 	ind = &st->rules->ind[i];
