@@ -169,7 +169,8 @@ CROSS JOIN LATERAL (
 		   @extschema@.previous_quarter(h.s, o.period) AS previous_quarter,
 		   CASE WHEN i.kind IN ('flow', 'stock') THEN @extschema@.ytd(h.s, o.period, i.kind) END AS ytd,
 		   CASE WHEN i.kind IN ('flow', 'stock') AND @extschema@.year(o.period) > 1
-				THEN @extschema@.ytd(h.s, o.period OPERATOR(@extschema@.-) 4, i.kind) END AS ytd_last_year) c
+				THEN @extschema@.ytd(h.s, o.period OPERATOR(@extschema@.-) 4, i.kind) END AS ytd_last_year
+	OFFSET 0) c		-- kept a subquery: each accessor runs once, not once per column using it
 LEFT JOIN LATERAL (
 	SELECT p.value, p.plan_source FROM @extschema@.annual_plan p
 	JOIN @extschema@.plan_source s ON s.code = p.plan_source
