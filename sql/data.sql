@@ -111,6 +111,8 @@ FROM (VALUES
 	($$('392', 'MEAT_OUTPUT', 'quý II/2023', 'official', '-1', NULL)$$),
 	($$('392', 'MEAT_OUTPUT', 'quý I/2023', 'sơ bộ', '1', NULL)$$),
 	($$('392', 'MEAT_OUTPUT', NULL, 'official', '1', NULL)$$),
+	($$('392', 'MEAT_OUTPUT_WITH_A_CODE_LONGER_THAN_THE_LOADER_CACHES_SEVENTY_CHARS', 'quý II/2023', 'official', '1', NULL)$$),
+	($$('UNIT_CODE_LONGER_THAN_THE_LOADER_CACHES_SIXTY_FOUR_BYTES_XXXXXXXXXXXX', 'MEAT_OUTPUT', 'quý II/2023', 'official', '1', NULL)$$),
 	($$('392', 'MEAT_OUTPUT', 'quý II/2023', 'official', '900', NULL), ('392', 'MEAT_OUTPUT', 'quý III/2023', 'official', 'x', NULL)$$)
 ) AS v(r);
 SELECT count(*) - :before AS rows_loaded_by_the_bad_batches FROM observation;
