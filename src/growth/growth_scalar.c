@@ -152,7 +152,18 @@ cagr_numeric(Numeric first, Numeric last, Numeric steps)
  * Arguments as stored in tuples: short-header values are not copied (the
  * fast path reads them in place; the ordinary path expands them).
  */
-#define PG_GETARG_NUMERIC_PACKED(n) ((Numeric) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)))
+static inline Numeric
+numeric_arg_packed(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	/* only toasted values need work: skip the call for the rest (every row) */
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		v = pg_detoast_datum_packed(v);
+	return (Numeric) v;
+}
+
+#define PG_GETARG_NUMERIC_PACKED(n) numeric_arg_packed(PG_GETARG_DATUM(n))
 
 #define RETURN_NUMERIC_OR_NULL(expr) \
 	do { \

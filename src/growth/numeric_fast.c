@@ -17,6 +17,8 @@
  */
 #include "postgres.h"
 
+#include "port/pg_bitutils.h"
+
 #include "growth/growth_core.h"
 #include "growth_numeric.h"
 
@@ -42,9 +44,10 @@
 #define NUMERIC_MIN_SIG_DIGITS	16
 
 /* Largest mantissa taken on the fast path: 10^18. */
-#define MANTISSA_LIMIT			((int128) 1000000000000000000LL)
+#define MANTISSA_LIMIT			UINT64CONST(1000000000000000000)
 
 static int128 pow10_table[39];
+static uint64 pow10_u64[20];
 
 static void
 init_pow10(void)
@@ -56,6 +59,69 @@ init_pow10(void)
 	pow10_table[0] = 1;
 	for (i = 1; i < 39; i++)
 		pow10_table[i] = pow10_table[i - 1] * 10;
+	for (i = 0; i < 20; i++)
+		pow10_u64[i] = (uint64) pow10_table[i];
+}
+
+/*
+ * n / d and n % d for a 64-bit divisor.  The compiler's 128-bit division
+ * is a library call that handles 128-bit divisors too; on x86-64 the
+ * processor divides 128 by 64 bits in one instruction when the quotient
+ * fits 64 bits, which is the usual case here (at most two are needed).
+ */
+static inline uint128
+u128_divmod_u64(uint128 n, uint64 d, uint64 *rem)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	uint64		hi = (uint64) (n >> 64),
+				lo = (uint64) n,
+				qhi = 0,
+				qlo,
+				r;
+
+	if (hi >= d)
+	{
+		/* the high half first, so the second step's quotient fits 64 bits */
+		qhi = hi / d;
+		hi %= d;
+	}
+	/* divq: hi < d, so the quotient fits and no divide fault can occur */
+	__asm__("divq %4" : "=a"(qlo), "=d"(r) : "a"(lo), "d"(hi), "rm"(d));
+	*rem = r;
+	return ((uint128) qhi << 64) | qlo;
+#else
+	*rem = (uint64) (n % d);
+	return n / d;
+#endif
+}
+
+/*
+ * Divides m by 10^8 in place and returns the remainder: long division in
+ * 32-bit steps, each a division by a constant, which compilers turn into a
+ * multiplication (a 128-bit division would be a library call).
+ */
+static inline uint32
+u128_divmod_1e8(uint128 *m)
+{
+	const uint64 d = 100000000;
+	uint64		hi = (uint64) (*m >> 64),
+				lo = (uint64) *m,
+				cur,
+				q3,
+				q2,
+				q1,
+				q0;
+
+	/* each partial remainder is below 10^8, so (r << 32) | word fits 64 bits */
+	q3 = (hi >> 32) / d;
+	cur = (((hi >> 32) % d) << 32) | (hi & 0xFFFFFFFF);
+	q2 = cur / d;
+	cur = ((cur % d) << 32) | (lo >> 32);
+	q1 = cur / d;
+	cur = ((cur % d) << 32) | (lo & 0xFFFFFFFF);
+	q0 = cur / d;
+	*m = ((uint128) ((q3 << 32) | q2) << 64) | ((q1 << 32) | q0);
+	return (uint32) (cur % d);
 }
 
 /* A finite decimal: value = mantissa / 10^scale. */
@@ -63,13 +129,17 @@ typedef struct Decimal
 {
 	int128		mantissa;
 	int			scale;
+	/* numeric's base-10000 weight and first digit, when read from one (else -1) */
+	int			nbase_weight;
+	int			nbase_first;
 } Decimal;
 
 /*
  * Reads a numeric as mantissa and display scale, if it is finite and the
- * mantissa stays below 10^18 with a scale of at most 18.
+ * mantissa stays below 10^18 with a scale of at most 18.  All in 64-bit
+ * arithmetic: this runs twice for every row a growth function sees.
  */
-static bool
+static pg_attribute_always_inline bool
 decimal_read(Numeric num, Decimal *d)
 {
 	const char *data = VARDATA_ANY(num);
@@ -82,7 +152,7 @@ decimal_read(Numeric num, Decimal *d)
 				dscale,
 				i;
 	bool		negative;
-	int128		m = 0;
+	uint64		m = 0;
 
 	/* memcpy: a packed varlena's data need not be 2-byte aligned */
 	if (size < (int) sizeof(uint16))
@@ -113,52 +183,99 @@ decimal_read(Numeric num, Decimal *d)
 	}
 	if (dscale > 18 || ndigits > 6)
 		return false;
+	/* what select_div_scale in numeric.c reads: the first nonzero group */
+	d->nbase_weight = 0;
+	d->nbase_first = 0;
+	for (i = 0; i < ndigits; i++)
+	{
+		int16		digit;
+
+		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
+		if (digit != 0)
+		{
+			d->nbase_weight = weight - i;
+			d->nbase_first = digit;
+			break;
+		}
+	}
 	for (i = 0; i < ndigits; i++)
 	{
 		/* this group is worth digits[i] * 10^(4 * (weight - i)) */
 		int			exp10 = DEC_DIGITS * (weight - i) + dscale;
 		int16		digit;
-		int128		term;
+		uint64		term;
 
 		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
-		term = digit;
+		if (digit < 0 || digit >= NBASE)
+			return false;		/* not a valid numeric: leave it to numeric.c */
+		term = (uint64) digit;
 
 		if (exp10 >= 0)
 		{
-			if (exp10 > 18)
+			/* digit < 10^4 and the sum must stay below 10^18 */
+			if (exp10 > 18 || (term != 0 && exp10 > 14 && term >= pow10_u64[18 - exp10]))
 				return false;
-			term *= pow10_table[exp10];
+			term *= pow10_u64[exp10];
 		}
 		else
 		{
 			/* digits beyond the display scale are zero in a valid numeric */
-			if (-exp10 >= DEC_DIGITS || term % pow10_table[-exp10] != 0)
-				return false;
-			term /= pow10_table[-exp10];
+			switch (-exp10)
+			{
+				case 1:
+					if (term % 10 != 0)
+						return false;
+					term /= 10;
+					break;
+				case 2:
+					if (term % 100 != 0)
+						return false;
+					term /= 100;
+					break;
+				case 3:
+					if (term % 1000 != 0)
+						return false;
+					term /= 1000;
+					break;
+				default:
+					return false;
+			}
 		}
 		m += term;
 		if (m >= MANTISSA_LIMIT)
 			return false;
 	}
-	d->mantissa = negative ? -m : m;
+	d->mantissa = negative ? -(int128) m : (int128) m;
 	d->scale = dscale;
 	return true;
 }
 
-static int
+/* The number of decimal digits of |v| (1 for zero). */
+static pg_attribute_always_inline int
 decimal_digits(int128 v)
 {
-	int			n = 1;
+	int			n;
 
 	if (v < 0)
 		v = -v;
+	if (v <= (int128) PG_UINT64_MAX)
+	{
+		uint64		u = (uint64) v;
+
+		/* log10 from the bit length (1233/4096 ~ log10(2)), corrected once */
+		if (u == 0)
+			return 1;
+		n = ((pg_leftmost_one_pos64(u) + 1) * 1233) >> 12;
+		return n + (n < 20 && u >= pow10_u64[n] ? 1 : 0);
+	}
+	n = 19;
 	while (n < 38 && v >= pow10_table[n])
 		n++;
 	return n;
 }
 
 /* numeric's (weight, first NBASE digit) of a decimal, for select_div_scale */
-static void
+static pg_attribute_always_inline void
 decimal_nbase_lead(const Decimal *d, int *weight, int *firstdigit)
 {
 	int128		m = d->mantissa < 0 ? -d->mantissa : d->mantissa;
@@ -166,6 +283,12 @@ decimal_nbase_lead(const Decimal *d, int *weight, int *firstdigit)
 				w,
 				shift;
 
+	if (d->nbase_first >= 0)
+	{
+		*weight = d->nbase_weight;
+		*firstdigit = d->nbase_first;
+		return;
+	}
 	if (m == 0)
 	{
 		*weight = 0;
@@ -176,11 +299,14 @@ decimal_nbase_lead(const Decimal *d, int *weight, int *firstdigit)
 	w = e >= 0 ? e / DEC_DIGITS : -((-e + DEC_DIGITS - 1) / DEC_DIGITS);
 	shift = d->scale + DEC_DIGITS * w;	/* firstdigit = |value| / NBASE^w */
 	*weight = w;
-	*firstdigit = (int) (shift >= 0 ? m / pow10_table[shift] : m * pow10_table[-shift]);
+	if (m <= (int128) PG_UINT64_MAX && shift < 20 && shift > -4)
+		*firstdigit = (int) (shift >= 0 ? (uint64) m / pow10_u64[shift] : (uint64) m * pow10_u64[-shift]);
+	else
+		*firstdigit = (int) (shift >= 0 ? m / pow10_table[shift] : m * pow10_table[-shift]);
 }
 
 /* The result scale numeric_div chooses for a / b (numeric.c). */
-static int
+static pg_attribute_always_inline int
 div_scale(const Decimal *a, const Decimal *b)
 {
 	int			w1,
@@ -203,38 +329,56 @@ div_scale(const Decimal *a, const Decimal *b)
 
 /*
  * a / b rounded half away from zero at numeric_div's scale, as a decimal;
- * false when it does not fit 128 bits.
+ * false when it does not fit 128 bits.  a and b come from decimal_read.
  */
-static bool
+static pg_attribute_always_inline bool
 decimal_div(const Decimal *a, const Decimal *b, Decimal *q)
 {
 	int			rscale = div_scale(a, b);
 	int			shift = rscale + b->scale - a->scale;	/* q = a.m * 10^shift / b.m */
-	int128		num = a->mantissa < 0 ? -a->mantissa : a->mantissa;
-	int128		den = b->mantissa < 0 ? -b->mantissa : b->mantissa;
-	int128		quot,
-				rem;
+	uint128		num = (uint128) (a->mantissa < 0 ? -a->mantissa : a->mantissa);
+	uint128		den = (uint128) (b->mantissa < 0 ? -b->mantissa : b->mantissa);
+	uint128		quot;
+	bool		round_up;
 
 	if (den == 0 || rscale > 36 || shift > 36 || shift < -36)
 		return false;
 	if (shift >= 0)
 	{
-		if (decimal_digits(num) + shift > 37)
+		/* below 10^18 times at most 10^19 fits; otherwise count the digits */
+		if (shift <= 19 && num < MANTISSA_LIMIT)
+			num = (uint128) (uint64) num * pow10_u64[shift];
+		else if (decimal_digits((int128) num) + shift > 37)
 			return false;
-		num *= pow10_table[shift];
+		else
+			num *= (uint128) pow10_table[shift];
 	}
 	else
 	{
-		if (decimal_digits(den) - shift > 37)
+		if (decimal_digits((int128) den) - shift > 37)
 			return false;
-		den *= pow10_table[-shift];
+		den *= (uint128) pow10_table[-shift];
 	}
-	quot = num / den;
-	rem = num % den;
-	if (rem * 2 >= den)
+	if (den <= PG_UINT64_MAX)
+	{
+		uint64		d64 = (uint64) den,
+					rem;
+
+		quot = u128_divmod_u64(num, d64, &rem);
+		round_up = rem >= d64 - rem;	/* rem * 2 >= den, without overflow */
+	}
+	else
+	{
+		uint128		rem = num % den;
+
+		quot = num / den;
+		round_up = rem >= den - rem;
+	}
+	if (round_up)
 		quot++;
-	q->mantissa = ((a->mantissa < 0) != (b->mantissa < 0)) ? -quot : quot;
+	q->mantissa = ((a->mantissa < 0) != (b->mantissa < 0)) ? -(int128) quot : (int128) quot;
 	q->scale = rscale;
+	q->nbase_first = -1;
 	return true;
 }
 
@@ -244,47 +388,52 @@ decimal_div(const Decimal *a, const Decimal *b, Decimal *q)
  * groups, the short header when scale and weight allow it.
  */
 static Numeric
-decimal_to_numeric(const Decimal *d)
+decimal_to_numeric(int128 mantissa, int scale)
 {
-	int16		groups[12];
+	int16		groups[16];
 	int			ngroups = 0,
 				first,
 				last,
 				weight,
-				pad = (DEC_DIGITS - d->scale % DEC_DIGITS) % DEC_DIGITS;
-	bool		negative = d->mantissa < 0;
-	int128		m = negative ? -d->mantissa : d->mantissa;
+				pad = (DEC_DIGITS - scale % DEC_DIGITS) % DEC_DIGITS;
+	bool		negative = mantissa < 0;
+	uint128		m = (uint128) (negative ? -mantissa : mantissa);
 	Numeric		result;
 	Size		len;
 	uint16		header;
 	int			i;
 
-	if (decimal_digits(m) + pad > 38)
+	if (m > (uint128) PG_UINT64_MAX && decimal_digits((int128) m) + pad > 38)
 		return NULL;
-	m *= pow10_table[pad];		/* the decimal point now falls between groups */
-	/* least significant group first; 128-bit division only for the top digits */
-	while (m > (int128) PG_UINT64_MAX)
+	m *= (uint128) pow10_u64[pad];	/* the decimal point now falls between groups */
+	/* least significant group first; 8 digits at a time while over 64 bits */
+	while (m > (uint128) PG_UINT64_MAX)
 	{
-		uint64		chunk = (uint64) (m % pow10_table[16]);
+		uint32		chunk = u128_divmod_1e8(&m);
 
-		m /= pow10_table[16];
-		for (i = 0; i < 4; i++)
-		{
-			groups[ngroups++] = (int16) (chunk % NBASE);
-			chunk /= NBASE;
-		}
+		groups[ngroups++] = (int16) (chunk % NBASE);
+		groups[ngroups++] = (int16) (chunk / NBASE);
 	}
 	{
-		uint64		top = (uint64) m;
+		/*
+		 * The last (at most 20) digits as five groups, leading zero groups
+		 * included (trimmed below); split at 10^8 first so that the
+		 * divisions do not wait on one another.
+		 */
+		uint64		top = (uint64) m,
+					high = top / 100000000;
+		uint32		low8 = (uint32) (top % 100000000),
+					mid8 = (uint32) (high % 100000000),
+					top4 = (uint32) (high / 100000000);	/* < 1845 */
 
-		while (top > 0)
-		{
-			groups[ngroups++] = (int16) (top % NBASE);
-			top /= NBASE;
-		}
+		groups[ngroups++] = (int16) (low8 % NBASE);
+		groups[ngroups++] = (int16) (low8 / NBASE);
+		groups[ngroups++] = (int16) (mid8 % NBASE);
+		groups[ngroups++] = (int16) (mid8 / NBASE);
+		groups[ngroups++] = (int16) top4;
 	}
 	/* weight of the most significant group; (scale + pad) / 4 groups are fractional */
-	weight = ngroups - 1 - (d->scale + pad) / DEC_DIGITS;
+	weight = ngroups - 1 - (scale + pad) / DEC_DIGITS;
 	first = ngroups - 1;
 	last = 0;
 	while (first >= 0 && groups[first] == 0)
@@ -301,14 +450,14 @@ decimal_to_numeric(const Decimal *d)
 	}
 	else
 		weight -= (ngroups - 1 - first);
-	if (d->scale <= (NUMERIC_SHORT_DSCALE_MASK >> NUMERIC_SHORT_DSCALE_SHIFT) &&
+	if (scale <= (NUMERIC_SHORT_DSCALE_MASK >> NUMERIC_SHORT_DSCALE_SHIFT) &&
 		weight <= NUMERIC_SHORT_WEIGHT_MASK && weight >= -(NUMERIC_SHORT_WEIGHT_MASK + 1))
 	{
 		len = VARHDRSZ + sizeof(uint16) + (first - last + 1) * sizeof(int16);
 		result = palloc(len);
 		SET_VARSIZE(result, len);
 		header = NUMERIC_SHORT | (negative ? NUMERIC_SHORT_SIGN_MASK : 0) |
-			(uint16) (d->scale << NUMERIC_SHORT_DSCALE_SHIFT) |
+			(uint16) (scale << NUMERIC_SHORT_DSCALE_SHIFT) |
 			(weight < 0 ? NUMERIC_SHORT_WEIGHT_SIGN_MASK : 0) |
 			(uint16) (weight & NUMERIC_SHORT_WEIGHT_MASK);
 		memcpy(VARDATA(result), &header, sizeof(uint16));
@@ -340,7 +489,7 @@ growth_pct_fast(Numeric current, Numeric base, Numeric *result)
 		return FAST_NOT_TAKEN;
 	/* minus 1 at the quotient's scale, times 100 (an integer: scale unchanged) */
 	q.mantissa = (q.mantissa - pow10_table[q.scale]) * 100;
-	*result = decimal_to_numeric(&q);
+	*result = decimal_to_numeric(q.mantissa, q.scale);
 	return *result ? FAST_DONE : FAST_NOT_TAKEN;
 }
 
@@ -358,9 +507,10 @@ dev_index_fast(Numeric current, Numeric base, Numeric *result)
 	if (!growth_base_is_usable((b.mantissa > 0) - (b.mantissa < 0), true))
 		return FAST_UNDEFINED;
 	a.mantissa *= 100;
+	a.nbase_first = -1;			/* no longer what was read */
 	if (!decimal_div(&a, &b, &q))
 		return FAST_NOT_TAKEN;
-	*result = decimal_to_numeric(&q);
+	*result = decimal_to_numeric(q.mantissa, q.scale);
 	return *result ? FAST_DONE : FAST_NOT_TAKEN;
 }
 
@@ -369,7 +519,7 @@ FastStatus
 numeric_sum_fast(Numeric *values, int n, Numeric *result)
 {
 	Decimal		d[8],
-				sum = {0, 0};
+				sum = {0, 0, 0, -1};
 	int			i;
 
 	init_pow10();
@@ -383,7 +533,7 @@ numeric_sum_fast(Numeric *values, int n, Numeric *result)
 	}
 	for (i = 0; i < n; i++)
 		sum.mantissa += d[i].mantissa * pow10_table[sum.scale - d[i].scale];	/* < 8 * 10^36 */
-	*result = decimal_to_numeric(&sum);
+	*result = decimal_to_numeric(sum.mantissa, sum.scale);
 	return *result ? FAST_DONE : FAST_NOT_TAKEN;
 }
 

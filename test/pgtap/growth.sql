@@ -3,7 +3,7 @@
 -- definitions must agree exactly.
 BEGIN;
 SET search_path = public, hatrung;
-SELECT plan(31);
+SELECT plan(32);
 
 -- Errors -------------------------------------------------------------------------
 SELECT throws_ok($$SELECT hatrung.yoy_pct(v, p) OVER (ORDER BY v)
@@ -131,6 +131,23 @@ SELECT is((SELECT count(*) FROM wide WHERE growth_pct(c, b)::text IS DISTINCT FR
 SELECT is((SELECT count(*) FROM wide WHERE dev_index(c, b)::text IS DISTINCT FROM
 			(CASE WHEN b > 0 THEN c * 100 / b END)::text), 0::bigint,
 	'dev_index prints exactly what c * 100 / b prints, for figures of every size and scale');
+-- The 64-bit reading, the 128-by-64-bit division and the group writer of
+-- the fast path must produce numeric's exact binary form (weight, sign,
+-- display scale, base-10000 digits), for everyday figures of mixed scales
+-- and for mantissas at the edge of the fast range.
+INSERT INTO wide
+SELECT round((random() * 1e6)::numeric, (random() * 4)::int), round((random() * 1e6)::numeric, (random() * 4)::int)
+FROM generate_series(1, 20000);
+INSERT INTO wide
+SELECT (random() * 1e17)::bigint::numeric, (random() * 1e3)::int + 1 FROM generate_series(1, 5000);
+INSERT INTO wide
+SELECT (random() * 1e3)::int, (random() * 1e17)::bigint::numeric + 1 FROM generate_series(1, 5000);
+INSERT INTO wide VALUES (999999999999999999, 0.000000000000000001), (0.000000000000000001, 999999999999999999),
+	(9999.9999, 0.0001), (0.0001, 9999.9999), (-999999999999999999, 1), (767.8, 820), (820, 767.8);
+SELECT is((SELECT count(*) FROM wide
+			WHERE numeric_send(growth_pct(c, b)) IS DISTINCT FROM numeric_send(CASE WHEN b > 0 THEN (c / b - 1) * 100 END)
+			   OR numeric_send(dev_index(c, b)) IS DISTINCT FROM numeric_send(CASE WHEN b > 0 THEN c * 100 / b END)),
+	0::bigint, 'growth_pct and dev_index give the binary numeric the SQL expressions give (weight, scale and digits)');
 SELECT is((SELECT count(*) FROM pairs WHERE dev_index(c, b) IS DISTINCT FROM
 			CASE WHEN b > 0 THEN c * 100 / b END), 0::bigint,
 	'dev_index equals c * 100 / b for b > 0');
