@@ -39,7 +39,6 @@
 /* The look-back window: rows with a known value, ascending by period. */
 typedef struct RecentRows
 {
-	int32		current;		/* the current row's period */
 	int			n;
 	int32		ordinals[MAX_ROWS];
 	Datum		values[MAX_ROWS];
@@ -213,12 +212,19 @@ ring_rebuild(RowRing *ring, MemoryContext partcxt, ValueType *vt, WindowObject w
 }
 
 /*
- * Appends the current row to the ring (checking that it follows its
- * predecessor) and returns the rows back to period `floor` whose value is
- * known, ascending.
+ * How often the tuplestore mark moves forward.  Moving it lets the window
+ * node discard rows the ring will never re-read; doing so every row costs
+ * more than the rows it frees, so it moves every MARK_EVERY rows (the
+ * tuplestore then holds at most MARK_EVERY + MAX_ROWS rows of a partition).
  */
-static void
-read_recent_rows(FunctionCallInfo fcinfo, WindowObject winobj, int32 floor, RecentRows *rows)
+#define MARK_EVERY	64
+
+/*
+ * Appends the current row (period `current`) to the ring, checking that it
+ * follows its predecessor, and returns the ring.
+ */
+static RowRing *
+ring_advance(FunctionCallInfo fcinfo, WindowObject winobj, int32 current)
 {
 	ValueType  *vt = value_type(fcinfo);
 	RowRing    *ring = WinGetPartitionLocalMemory(winobj, sizeof(RowRing));
@@ -226,25 +232,53 @@ read_recent_rows(FunctionCallInfo fcinfo, WindowObject winobj, int32 floor, Rece
 	int64		pos = WinGetCurrentPosition(winobj);
 	bool		isnull;
 	Datum		v;
-	int			i;
 
 	if (!ring->valid || pos != ring->last_pos + 1)
 		ring_rebuild(ring, partcxt, vt, winobj);
 	if (ring->count > 0)
-		check_order(ring_newest_ordinal(ring), rows->current);
+		check_order(ring_newest_ordinal(ring), current);
 	v = WinGetFuncArgCurrent(winobj, ARG_VALUE, &isnull);
-	ring_push(ring, partcxt, vt, rows->current, v, isnull);
+	ring_push(ring, partcxt, vt, current, v, isnull);
 	ring->valid = true;
 	ring->last_pos = pos;
 
 	/* a rebuild reads at most MAX_ROWS - 1 rows back: keep those */
-	if (pos - (MAX_ROWS - 1) > 0)
+	if (pos % MARK_EVERY == 0 && pos - (MAX_ROWS - 1) > 0)
 		WinSetMarkPosition(winobj, pos - (MAX_ROWS - 1));
+	return ring;
+}
+
+/* The known value at `period` in the ring, searched from the newest row. */
+static bool
+ring_value_at(const RowRing *ring, int32 period, Datum *value)
+{
+	int			i;
+
+	for (i = ring->count - 1; i >= 0; i--)
+	{
+		const RingSlot *slot = &ring->slot[(ring->oldest + i) % MAX_ROWS];
+
+		if (slot->ordinal == period)
+		{
+			*value = slot->value;
+			return slot->known;
+		}
+		if (slot->ordinal < period)
+			break;				/* ascending: it is not there */
+	}
+	return false;
+}
+
+/* The rows of the ring back to period `floor` whose value is known, ascending. */
+static void
+ring_recent_rows(const RowRing *ring, int32 floor, RecentRows *rows)
+{
+	int			i;
 
 	rows->n = 0;
 	for (i = 0; i < ring->count; i++)
 	{
-		RingSlot   *slot = &ring->slot[(ring->oldest + i) % MAX_ROWS];
+		const RingSlot *slot = &ring->slot[(ring->oldest + i) % MAX_ROWS];
 
 		if (slot->known && slot->ordinal >= floor)
 		{
@@ -262,18 +296,6 @@ current_period(WindowObject winobj)
 	Datum		p = WinGetFuncArgCurrent(winobj, ARG_PERIOD, &isnull);
 
 	return period_or_error(p, isnull);
-}
-
-/* The value at `period` among the recent rows, or NULL. */
-static bool
-value_at(const RecentRows *rows, int32 period, Datum *value)
-{
-	int			i = series_find(rows->ordinals, rows->n, period);
-
-	if (i < 0)
-		return false;
-	*value = rows->values[i];
-	return true;
 }
 
 /* The YTD total at `period` (sum for a flow, the value for a stock). */
@@ -392,6 +414,7 @@ lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
 	WindowObject winobj = PG_WINDOW_OBJECT();
 	ValueType  *vt = value_type(fcinfo);
 	RecentRows	rows;
+	RowRing    *ring;
 	IndicatorKind kind = KIND_FLOW;
 	int32		p;
 	int32		floor;
@@ -400,7 +423,7 @@ lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
 				result;
 	bool		ok = false;
 
-	rows.current = p = current_period(winobj);
+	p = current_period(winobj);
 	switch (m)
 	{
 		case M_SAME_PERIOD_LAST_YEAR:
@@ -422,35 +445,37 @@ lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
 	/* the kind is read before the rows so a bad kind fails on every row */
 	if ((m == M_YTD || m == M_YTD_YOY_PCT) && !current_kind(winobj, &kind))
 	{
-		read_recent_rows(fcinfo, winobj, p, &rows);		/* still check order */
+		ring_advance(fcinfo, winobj, p);	/* still check order */
 		PG_RETURN_NULL();
 	}
-	read_recent_rows(fcinfo, winobj, floor, &rows);
+	ring = ring_advance(fcinfo, winobj, p);
 
 	switch (m)
 	{
 		case M_SAME_PERIOD_LAST_YEAR:
-			ok = value_at(&rows, p - 4, &result);
+			ok = ring_value_at(ring, p - 4, &result);
 			break;
 		case M_PREVIOUS_QUARTER:
-			ok = value_at(&rows, p - 1, &result);
+			ok = ring_value_at(ring, p - 1, &result);
 			break;
 		case M_YOY_PCT:
-			ok = value_at(&rows, p, &a) && value_at(&rows, p - 4, &b) &&
+			ok = ring_value_at(ring, p, &a) && ring_value_at(ring, p - 4, &b) &&
 				growth_of(vt, a, b, &result);
 			break;
 		case M_QOQ_PCT:
-			ok = value_at(&rows, p, &a) && value_at(&rows, p - 1, &b) &&
+			ok = ring_value_at(ring, p, &a) && ring_value_at(ring, p - 1, &b) &&
 				growth_of(vt, a, b, &result);
 			break;
 		case M_CHAIN_INDEX:
-			ok = value_at(&rows, p, &a) && value_at(&rows, p - 1, &b) &&
+			ok = ring_value_at(ring, p, &a) && ring_value_at(ring, p - 1, &b) &&
 				index_of(vt, a, b, &result);
 			break;
 		case M_YTD:
+			ring_recent_rows(ring, floor, &rows);
 			ok = ytd_at(&rows, p, kind, vt, &result);
 			break;
 		case M_YTD_YOY_PCT:
+			ring_recent_rows(ring, floor, &rows);
 			ok = ytd_at(&rows, p, kind, vt, &a) && ytd_at(&rows, p - 4, kind, vt, &b) &&
 				growth_of(vt, a, b, &result);
 			break;

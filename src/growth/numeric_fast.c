@@ -485,7 +485,11 @@ growth_pct_fast(Numeric current, Numeric base, Numeric *result)
 		return FAST_NOT_TAKEN;
 	if (!growth_base_is_usable((b.mantissa > 0) - (b.mantissa < 0), true))
 		return FAST_UNDEFINED;
-	if (!decimal_div(&a, &b, &q) || decimal_digits(q.mantissa) > 34)
+	if (!decimal_div(&a, &b, &q))
+		return FAST_NOT_TAKEN;
+	/* room for "minus one, times 100" (a quotient within 64 bits always has it) */
+	if ((q.mantissa > (int128) PG_UINT64_MAX || q.mantissa < -(int128) PG_UINT64_MAX) &&
+		decimal_digits(q.mantissa) > 34)
 		return FAST_NOT_TAKEN;
 	/* minus 1 at the quotient's scale, times 100 (an integer: scale unchanged) */
 	q.mantissa = (q.mantissa - pow10_table[q.scale]) * 100;
