@@ -166,4 +166,51 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
-DROP TABLE obs, summaries, summaries_copy, big, parallel_answer, shuffled, in_runs;
+-- The ranked form: several versions (vintages) of a figure in one group;
+-- the highest rank of each period wins, lower ranks may repeat, a tie at
+-- the top is an error, rows with a NULL rank are skipped like NULL values.
+SELECT quarterly_series(v, p, r) AS latest_wins
+FROM (VALUES (1.0, '2023-Q1'::quarter, 1), (2.0, '2023-Q1', 3), (3.0, '2023-Q2', 2), (1.5, '2023-Q1', 2)) AS t(v, p, r);
+SELECT quarterly_series(v, p, r) AS lower_ranks_may_repeat
+FROM (VALUES (5, '2023-Q1'::quarter, 1), (6, '2023-Q1', 1), (7, '2023-Q1', 3)) AS t(v, p, r);
+SELECT quarterly_series(v, p, r) AS null_rank_skipped
+FROM (VALUES (5, '2023-Q1'::quarter, NULL::int), (6, '2023-Q1', 1), (NULL, '2023-Q2', 9), (8, NULL, 9)) AS t(v, p, r);
+SELECT quarterly_series(v, p, r) IS NULL AS nothing_ranked_gives_null
+FROM (VALUES (5, '2023-Q1'::quarter, NULL::int)) AS t(v, p, r);
+SELECT pg_temp.try($$SELECT hatrung.quarterly_series(v, p, r)
+	FROM (VALUES (1, '2023-Q1'::hatrung.quarter, 2), (2, '2023-Q1', 2), (0, '2023-Q1', 1)) AS t(v, p, r)$$) AS tie_at_the_top;
+SELECT quarterly_series(v, p, r) AS negative_ranks_order_too
+FROM (VALUES (1, '2023-Q1'::quarter, -5), (2, '2023-Q1', -2)) AS t(v, p, r);
+
+-- Multi-vintage data in parallel: Partial Aggregate under Gather, and every
+-- series equals the one built from the latest vintage of each period.
+CREATE TABLE vintages AS
+SELECT u, period, v.rank, (u * 1000 + i * 10 + v.rank)::numeric AS value
+FROM (SELECT b.u, b.period, b.period - '2000-Q1'::quarter AS i FROM big AS b) AS b
+CROSS JOIN LATERAL (SELECT r AS rank FROM generate_series(1, 1 + (u + i) % 3) AS r) AS v
+ORDER BY md5(u || '/' || period::text || '/' || v.rank);
+ANALYZE vintages;
+CREATE FUNCTION pg_temp.wrong_ranked() RETURNS bigint LANGUAGE sql AS $$
+	SELECT count(*)
+	FROM (SELECT u, hatrung.quarterly_series(value, period, rank)::text AS s FROM vintages GROUP BY u) AS got
+	JOIN (SELECT u, hatrung.quarterly_series(value, period)::text AS s
+		  FROM (SELECT DISTINCT ON (u, period) u, period, value FROM vintages ORDER BY u, period, rank DESC) AS l
+		  GROUP BY u) AS want USING (u)
+	WHERE got.s IS DISTINCT FROM want.s
+$$;
+SELECT count(*) AS vintage_rows, count(DISTINCT (u, period)) AS figures FROM vintages;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT u, quarterly_series(value, period, rank) FROM vintages GROUP BY u;
+SELECT pg_temp.wrong_ranked() AS wrong_parallel;
+SET max_parallel_workers_per_gather = 0;
+SELECT pg_temp.wrong_ranked() AS wrong_serial;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+DROP TABLE obs, summaries, summaries_copy, big, parallel_answer, shuffled, in_runs, vintages;

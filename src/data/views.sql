@@ -3,11 +3,10 @@
 -- (text, integer, numeric, date, boolean): Metabase, Superset, Power BI and
 -- Grafana read them without knowing hatrung's types.
 --
--- Comparisons look figures up by period (gap-safe) through the index
--- observation_lookup (unit_id, indicator_code, period, vintage_rank DESC),
--- so a filter on a unit or on a quarter reaches the base table and each
--- row costs one index range scan (its last five to eight quarters) and one
--- probe for the plan.
+-- Comparisons match figures by period (gap-safe).  A filter on a unit or
+-- on a quarter reaches the base table: one unit through observation_lookup
+-- (unit_id, indicator_code, period, vintage_rank DESC), one quarter through
+-- observation_period (period, indicator_code).
 -- ---------------------------------------------------------------------------
 
 -- The latest vintage of every figure.  A function rather than a view so that
@@ -29,65 +28,83 @@ COMMENT ON FUNCTION @extschema@.latest_observations() IS
 	'the latest vintage (official > preliminary > estimate) of every figure';
 
 CREATE VIEW @extschema@.quarterly_report AS
-SELECT u.code AS unit_code,
-	   u.name AS unit_name,
-	   u.level AS unit_level,
-	   i.code AS indicator_code,
-	   i.name_vi AS indicator_name,
-	   i.name_en AS indicator_name_en,
-	   i.unit_of_measure,
-	   i.kind AS indicator_kind,
-	   i.decimals,
-	   o.period::text AS period_label,
-	   @extschema@.label_vi(o.period) AS label_vi,
-	   @extschema@.year(o.period) AS year,
-	   @extschema@.quarter_of_year(o.period) AS quarter,
-	   @extschema@.yyyyq(o.period) AS yyyyq,
-	   @extschema@.quarter_start(o.period) AS period_start,
-	   @extschema@.quarter_end(o.period) AS period_end,
-	   o.value,
-	   o.vintage,
-	   o.source,
+SELECT g.unit_code,
+	   g.unit_name,
+	   g.unit_level,
+	   g.indicator_code,
+	   g.indicator_name,
+	   g.indicator_name_en,
+	   g.unit_of_measure,
+	   g.indicator_kind,
+	   g.decimals,
+	   g.period::text AS period_label,
+	   @extschema@.label_vi(g.period) AS label_vi,
+	   @extschema@.year(g.period) AS year,
+	   @extschema@.quarter_of_year(g.period) AS quarter,
+	   @extschema@.yyyyq(g.period) AS yyyyq,
+	   @extschema@.quarter_start(g.period) AS period_start,
+	   @extschema@.quarter_end(g.period) AS period_end,
+	   c.value,
+	   (c.figure).vintage,
+	   (c.figure).source,
 	   c.same_period_last_year AS value_same_period_last_year,
-	   @extschema@.growth_pct(o.value, c.same_period_last_year) AS yoy_pct,
+	   @extschema@.growth_pct(c.value, c.same_period_last_year) AS yoy_pct,
 	   c.previous_quarter AS value_previous_quarter,
-	   @extschema@.growth_pct(o.value, c.previous_quarter) AS qoq_pct,
+	   @extschema@.growth_pct(c.value, c.previous_quarter) AS qoq_pct,
 	   c.ytd,
 	   c.ytd_last_year,
 	   @extschema@.growth_pct(c.ytd, c.ytd_last_year) AS ytd_yoy_pct,
-	   pl.value AS annual_plan,
-	   pl.plan_source,
-	   @extschema@.pct_of_plan(coalesce(c.ytd, CASE WHEN i.kind = 'ratio' THEN o.value END), pl.value)
+	   (c.plan).value AS annual_plan,
+	   (c.plan).plan_source,
+	   @extschema@.pct_of_plan(coalesce(c.ytd, CASE WHEN g.indicator_kind = 'ratio' THEN c.value END), (c.plan).value)
 		   AS ytd_pct_of_plan
-FROM @extschema@.latest_observations() o
-JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
-JOIN @extschema@.indicator i ON i.code = o.indicator_code
--- The latest vintage of every quarter from Q1 of last year up to this one,
--- read in one index range scan and gathered into a qseries: its accessors
--- give the same period last year, the previous quarter and both years to
--- date (by indicator kind), all matched by period.
+-- One group per unit, indicator and report quarter: every observation from
+-- Q1 of last year up to that quarter, gathered into a qseries in which the
+-- latest vintage of each quarter wins.  A filter on the quarter (any of the
+-- period columns) or on the unit or indicator lands on a grouping column, so
+-- PostgreSQL applies it before the grouping: one quarter nationwide reads
+-- that quarter's year and the year before through observation_period in one
+-- pass (no look-up per row), one unit reads its rows through
+-- observation_lookup.
+FROM (
+	SELECT u.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
+		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
+		   cal.period,
+		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) AS s
+	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
+									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
+	JOIN @extschema@.observation x
+	  ON x.period OPERATOR(@extschema@.>=)
+			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
+	 AND x.period OPERATOR(@extschema@.<=) cal.period
+	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
+	JOIN @extschema@.indicator i ON i.code = x.indicator_code
+	GROUP BY u.unit_id, i.code, cal.period
+	-- a row for every quarter with a figure, none for a quarter without
+	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank), cal.period) IS NOT NULL
+) g
+-- The accessors, each computed once per row (OFFSET 0 keeps this a subquery),
+-- and the look-ups only some columns need: PostgreSQL drops the ones a query
+-- does not select, so a report without the plan or the source never reads them.
 CROSS JOIN LATERAL (
-	SELECT @extschema@.quarterly_series(r.value, r.period) AS s
-	FROM (SELECT DISTINCT ON (x.period) x.value, x.period
-		  FROM @extschema@.observation x
-		  WHERE x.unit_id = o.unit_id AND x.indicator_code = o.indicator_code
-			AND x.period OPERATOR(@extschema@.>=)
-				@extschema@.make_quarter(greatest(@extschema@.year(o.period) - 1, 1), 1)
-			AND x.period OPERATOR(@extschema@.<=) o.period
-		  ORDER BY x.period, x.vintage_rank DESC) r) h
-CROSS JOIN LATERAL (
-	SELECT @extschema@.same_period_last_year(h.s, o.period) AS same_period_last_year,
-		   @extschema@.previous_quarter(h.s, o.period) AS previous_quarter,
-		   CASE WHEN i.kind IN ('flow', 'stock') THEN @extschema@.ytd(h.s, o.period, i.kind) END AS ytd,
-		   CASE WHEN i.kind IN ('flow', 'stock') AND @extschema@.year(o.period) > 1
-				THEN @extschema@.ytd(h.s, o.period OPERATOR(@extschema@.-) 4, i.kind) END AS ytd_last_year
-	OFFSET 0) c		-- kept a subquery: each accessor runs once, not once per column using it
-LEFT JOIN LATERAL (
-	SELECT p.value, p.plan_source FROM @extschema@.annual_plan p
-	JOIN @extschema@.plan_source s ON s.code = p.plan_source
-	WHERE p.unit_id = o.unit_id AND p.indicator_code = o.indicator_code
-	  AND p.year = @extschema@.year(o.period)
-	ORDER BY s.priority DESC LIMIT 1) pl ON true;
+	SELECT @extschema@.value_at(g.s, g.period) AS value,
+		   @extschema@.same_period_last_year(g.s, g.period) AS same_period_last_year,
+		   @extschema@.previous_quarter(g.s, g.period) AS previous_quarter,
+		   CASE WHEN g.indicator_kind IN ('flow', 'stock') THEN @extschema@.ytd(g.s, g.period, g.indicator_kind) END AS ytd,
+		   CASE WHEN g.indicator_kind IN ('flow', 'stock') AND @extschema@.year(g.period) > 1
+				THEN @extschema@.ytd(g.s, g.period OPERATOR(@extschema@.-) 4, g.indicator_kind) END AS ytd_last_year,
+		   -- the current figure's row (its vintage and source) and the plan row
+		   (SELECT o FROM @extschema@.observation o
+			WHERE o.unit_id = g.unit_id AND o.indicator_code = g.indicator_code
+			  AND o.period OPERATOR(@extschema@.=) g.period
+			ORDER BY o.vintage_rank DESC LIMIT 1) AS figure,
+		   (SELECT p FROM @extschema@.annual_plan p
+			JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
+			WHERE p.unit_id = g.unit_id AND p.indicator_code = g.indicator_code
+			  AND p.year = @extschema@.year(g.period)
+			ORDER BY ps.priority DESC LIMIT 1) AS plan
+	OFFSET 0) c;
 COMMENT ON VIEW @extschema@.quarterly_report IS
 	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
 COMMENT ON COLUMN @extschema@.quarterly_report.unit_code IS 'official unit code';

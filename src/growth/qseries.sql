@@ -44,7 +44,7 @@ COMMENT ON FUNCTION @extschema@.qseries_agg_trans(internal, numeric, @extschema@
 COMMENT ON FUNCTION @extschema@.qseries_agg_combine(internal, internal) IS 'quarterly_series combine: merges partial states (parallel workers)';
 COMMENT ON FUNCTION @extschema@.qseries_agg_serial(internal) IS 'quarterly_series state serialisation';
 COMMENT ON FUNCTION @extschema@.qseries_agg_deserial(bytea, internal) IS 'quarterly_series state deserialisation';
-COMMENT ON FUNCTION @extschema@.qseries_agg_final(internal) IS 'quarterly_series final: sorts by period, rejects repeated periods (21000)';
+COMMENT ON FUNCTION @extschema@.qseries_agg_final(internal) IS 'quarterly_series final: sorts by period; keeps the highest rank of a repeated period in the ranked form, rejects repeated periods (21000) otherwise';
 
 CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter) (
 	SFUNC = @extschema@.qseries_agg_trans,
@@ -57,6 +57,25 @@ CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.
 );
 COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter) IS
 	'summary of a quarterly series per group (qseries): combinable, parallel; read it with value_at, yoy_pct, ytd, cagr ...';
+
+-- The ranked form: several versions of a figure (vintages) in one group; the
+-- highest rank of each period wins, so a series of the latest vintages is
+-- one aggregate over all of them.
+CREATE FUNCTION @extschema@.qseries_agg_trans_ranked(internal, numeric, @extschema@.quarter, integer) RETURNS internal
+	AS 'MODULE_PATHNAME', 'qseries_agg_trans_ranked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.qseries_agg_trans_ranked(internal, numeric, @extschema@.quarter, integer) IS
+	'ranked quarterly_series transition: collects (period, value, rank), skipping NULLs';
+CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter, rank integer) (
+	SFUNC = @extschema@.qseries_agg_trans_ranked,
+	STYPE = internal,
+	COMBINEFUNC = @extschema@.qseries_agg_combine,
+	SERIALFUNC = @extschema@.qseries_agg_serial,
+	DESERIALFUNC = @extschema@.qseries_agg_deserial,
+	FINALFUNC = @extschema@.qseries_agg_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter, integer) IS
+	'summary of a quarterly series per group where a period may repeat: the value of highest rank (e.g. vintage_rank) wins; equal highest ranks are an error (21000)';
 
 -- Accessors ------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.value_at(s @extschema@.qseries, period @extschema@.quarter) RETURNS numeric

@@ -32,8 +32,9 @@
 typedef struct SeriesState
 {
 	int			n;				/* elements */
-	int			cap;			/* elements `ordinals` can hold */
+	int			cap;			/* elements `ordinals` (and `ranks`) can hold */
 	int32	   *ordinals;
+	int32	   *ranks;			/* the ranked aggregate's ranks, else NULL */
 	char	   *data;			/* packed values, in element order */
 	Size		used;
 	Size		size;
@@ -42,13 +43,14 @@ typedef struct SeriesState
 #define LONG_LENGTH_MARK 0xFF
 
 static SeriesState *
-state_new(MemoryContext cxt, int cap, Size size)
+state_new(MemoryContext cxt, int cap, Size size, bool ranked)
 {
 	SeriesState *st = MemoryContextAlloc(cxt, sizeof(SeriesState));
 
 	st->n = 0;
 	st->cap = Max(cap, 8);
 	st->ordinals = MemoryContextAlloc(cxt, sizeof(int32) * st->cap);
+	st->ranks = ranked ? MemoryContextAlloc(cxt, sizeof(int32) * st->cap) : NULL;
 	st->size = Max(size, 64);
 	st->data = MemoryContextAlloc(cxt, st->size);
 	st->used = 0;
@@ -69,6 +71,8 @@ state_reserve(SeriesState *st, int more, Size bytes)
 					 errmsg("quarterly series too long")));
 		st->cap = (int) cap;
 		st->ordinals = repalloc(st->ordinals, sizeof(int32) * st->cap);
+		if (st->ranks)
+			st->ranks = repalloc(st->ranks, sizeof(int32) * st->cap);
 	}
 	if (st->used + bytes > st->size)
 	{
@@ -89,7 +93,7 @@ state_reserve(SeriesState *st, int more, Size bytes)
  * PG_GETARG_NUMERIC would make per row.
  */
 static void
-state_add(SeriesState *st, int32 ordinal, Datum value)
+state_add(SeriesState *st, int32 ordinal, Datum value, int32 rank)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(value);
 	uint32		len;
@@ -110,6 +114,8 @@ state_add(SeriesState *st, int32 ordinal, Datum value)
 	}
 	memcpy(p, VARDATA_ANY(v), len);
 	st->used = (p + len) - st->data;
+	if (st->ranks)
+		st->ranks[st->n] = rank;
 	st->ordinals[st->n++] = ordinal;
 }
 
@@ -168,8 +174,33 @@ qseries_agg_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 	}
 	if (st == NULL)
-		st = state_new(cxt, 8, 64);
-	state_add(st, PG_GETARG_QUARTER(2), PG_GETARG_DATUM(1));
+		st = state_new(cxt, 8, 64, false);
+	state_add(st, PG_GETARG_QUARTER(2), PG_GETARG_DATUM(1), 0);
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * transition of the ranked form: (state, value, period, rank int4).  Where
+ * a period repeats (several vintages of one figure) the final function
+ * keeps the value of highest rank.  Rows with a NULL rank are skipped like
+ * NULL values: an unranked value cannot be placed.
+ */
+PG_FUNCTION_INFO_V1(qseries_agg_trans_ranked);
+Datum
+qseries_agg_trans_ranked(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "qseries_agg_trans_ranked");
+	SeriesState *st = PG_ARGISNULL(0) ? NULL : (SeriesState *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	if (st == NULL)
+		st = state_new(cxt, 8, 64, true);
+	state_add(st, PG_GETARG_QUARTER(2), PG_GETARG_DATUM(1), PG_GETARG_INT32(3));
 	PG_RETURN_POINTER(st);
 }
 
@@ -190,27 +221,35 @@ qseries_agg_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 		PG_RETURN_POINTER(b);	/* b was made in the aggregate context too */
+	if ((a->ranks == NULL) != (b->ranks == NULL))
+		elog(ERROR, "quarterly_series: ranked and unranked states cannot be combined");
 	state_reserve(a, b->n, b->used);
 	memcpy(a->ordinals + a->n, b->ordinals, sizeof(int32) * b->n);
+	if (a->ranks)
+		memcpy(a->ranks + a->n, b->ranks, sizeof(int32) * b->n);
 	memcpy(a->data + a->used, b->data, b->used);
 	a->n += b->n;
 	a->used += b->used;
 	PG_RETURN_POINTER(a);
 }
 
-/* Serial form: int4 n, int4 packed bytes, the n ordinals, the arena. */
+/*
+ * Serial form: int4 n, int4 packed bytes, int4 ranked (0 or 1), the n
+ * ordinals, the n ranks if ranked, the arena.
+ */
 PG_FUNCTION_INFO_V1(qseries_agg_serial);
 Datum
 qseries_agg_serial(PG_FUNCTION_ARGS)
 {
 	SeriesState *st = (SeriesState *) PG_GETARG_POINTER(0);
+	int32		ranked = st->ranks != NULL;
 	Size		total;
 	bytea	   *out;
 	char	   *p;
 	int32		used;
 
 	aggregate_context(fcinfo, "qseries_agg_serial");
-	total = VARHDRSZ + 2 * sizeof(int32) + sizeof(int32) * (Size) st->n + st->used;
+	total = VARHDRSZ + 3 * sizeof(int32) + sizeof(int32) * (Size) st->n * (1 + ranked) + st->used;
 	if (total > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -223,8 +262,15 @@ qseries_agg_serial(PG_FUNCTION_ARGS)
 	p += sizeof(int32);
 	memcpy(p, &used, sizeof(int32));
 	p += sizeof(int32);
+	memcpy(p, &ranked, sizeof(int32));
+	p += sizeof(int32);
 	memcpy(p, st->ordinals, sizeof(int32) * st->n);
 	p += sizeof(int32) * st->n;
+	if (ranked)
+	{
+		memcpy(p, st->ranks, sizeof(int32) * st->n);
+		p += sizeof(int32) * st->n;
+	}
 	memcpy(p, st->data, st->used);
 	PG_RETURN_BYTEA_P(out);
 }
@@ -239,25 +285,97 @@ qseries_agg_deserial(PG_FUNCTION_ARGS)
 	Size		len = VARSIZE_ANY_EXHDR(b);
 	SeriesState *st;
 	int32		n,
-				used;
+				used,
+				ranked;
 
-	if (len < 2 * sizeof(int32))
+	if (len < 3 * sizeof(int32))
 		elog(ERROR, "corrupt quarterly_series state");
 	memcpy(&n, p, sizeof(int32));
 	memcpy(&used, p + sizeof(int32), sizeof(int32));
-	if (n < 0 || used < 0 ||
-		len != 2 * sizeof(int32) + sizeof(int32) * (Size) n + (Size) used)
+	memcpy(&ranked, p + 2 * sizeof(int32), sizeof(int32));
+	if (n < 0 || used < 0 || (ranked != 0 && ranked != 1) ||
+		len != 3 * sizeof(int32) + sizeof(int32) * (Size) n * (1 + ranked) + (Size) used)
 		elog(ERROR, "corrupt quarterly_series state");
-	p += 2 * sizeof(int32);
+	p += 3 * sizeof(int32);
 
-	st = state_new(cxt, n, used);
+	st = state_new(cxt, n, used, ranked);
 	memcpy(st->ordinals, p, sizeof(int32) * n);
-	memcpy(st->data, p + sizeof(int32) * n, used);
+	p += sizeof(int32) * n;
+	if (ranked)
+	{
+		memcpy(st->ranks, p, sizeof(int32) * n);
+		p += sizeof(int32) * n;
+	}
+	memcpy(st->data, p, used);
 	st->n = n;
 	st->used = used;
 	if (!state_elements(st, NULL))
 		elog(ERROR, "corrupt quarterly_series state");
 	PG_RETURN_POINTER(st);
+}
+
+/* An element with its rank, for picking the highest-ranked value of a period. */
+typedef struct RankedElem
+{
+	QSeriesElem elem;
+	int32		rank;
+} RankedElem;
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const RankedElem *x = a;
+	const RankedElem *y = b;
+
+	if (x->elem.ordinal != y->elem.ordinal)
+		return x->elem.ordinal < y->elem.ordinal ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank > y->rank ? -1 : 1;	/* highest rank first */
+	return 0;
+}
+
+/*
+ * Keeps the highest-ranked element of every period, in period order; two
+ * values of one period with the same (highest) rank are an error: which
+ * one is right cannot be told.  Returns the number kept.
+ */
+static int
+keep_highest_ranked(const SeriesState *st, QSeriesElem *elems)
+{
+	RankedElem *r = palloc(sizeof(RankedElem) * Max(st->n, 1));
+	int			kept = 0;
+	int32		top_rank = 0;
+	int			i;
+
+	for (i = 0; i < st->n; i++)
+	{
+		r[i].elem = elems[i];
+		r[i].rank = st->ranks[i];
+	}
+	qsort(r, st->n, sizeof(RankedElem), cmp_ranked);
+	for (i = 0; i < st->n; i++)
+	{
+		if (i > 0 && r[i].elem.ordinal == r[i - 1].elem.ordinal)
+		{
+			/* ranks descend within a period: a tie can only be with the kept one */
+			if (r[i].rank == top_rank)
+			{
+				char		buf[QUARTER_TEXT_BUFSIZE];
+
+				quarter_format(r[i].elem.ordinal, buf);
+				ereport(ERROR,
+						(errcode(ERRCODE_CARDINALITY_VIOLATION),
+						 errmsg("period %s appears more than once with rank %d in a quarterly series",
+								buf, r[i].rank),
+						 errhint("Give every version of a figure its own rank (e.g. vintage_rank), or group by what tells them apart.")));
+			}
+			continue;			/* a lower-ranked version of a kept period */
+		}
+		top_rank = r[i].rank;
+		elems[kept++] = r[i].elem;
+	}
+	pfree(r);
+	return kept;
 }
 
 PG_FUNCTION_INFO_V1(qseries_agg_final);
@@ -267,6 +385,7 @@ qseries_agg_final(PG_FUNCTION_ARGS)
 	SeriesState *st = PG_ARGISNULL(0) ? NULL : (SeriesState *) PG_GETARG_POINTER(0);
 	QSeriesElem *elems;
 	QSeries    *result;
+	int			n;
 
 	aggregate_context(fcinfo, "qseries_agg_final");
 	if (st == NULL)
@@ -275,7 +394,8 @@ qseries_agg_final(PG_FUNCTION_ARGS)
 	elems = palloc(sizeof(QSeriesElem) * Max(st->n, 1));
 	if (!state_elements(st, elems))
 		elog(ERROR, "corrupt quarterly_series state");
-	result = qseries_build_elems(st->n, elems);
+	n = st->ranks ? keep_highest_ranked(st, elems) : st->n;
+	result = qseries_build_elems(n, elems);
 	pfree(elems);
 	PG_RETURN_POINTER(result);
 }
