@@ -139,7 +139,7 @@ typedef struct RowRing
 } RowRing;
 
 static void
-ring_push(RowRing *ring, MemoryContext partcxt, ValueType *vt, int32 ordinal,
+ring_push(RowRing *ring, ValueType *vt, int32 ordinal,
 		  Datum value, bool isnull)
 {
 	int			i;
@@ -163,12 +163,16 @@ ring_push(RowRing *ring, MemoryContext partcxt, ValueType *vt, int32 ordinal,
 	else
 	{
 		/* expand toasted values; keep the short header, reuse the buffer */
-		struct varlena *v = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(value));
-		Size		len = VARSIZE_ANY(v);
+		struct varlena *v = (struct varlena *) DatumGetPointer(value);
+		Size		len;
 
+		if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+			v = pg_detoast_datum_packed(v);
+		len = VARSIZE_ANY(v);
 		if (slot->cap < len)
 		{
-			slot->buf = MemoryContextAlloc(partcxt, Max(len, 32));
+			/* the ring lives in partition-local memory: so do its buffers */
+			slot->buf = MemoryContextAlloc(GetMemoryChunkContext(ring), Max(len, 32));
 			slot->cap = Max(len, 32);
 		}
 		memcpy(slot->buf, v, len);
@@ -184,7 +188,7 @@ ring_newest_ordinal(const RowRing *ring)
 
 /* Refills the ring with the rows before `pos`, checking their order. */
 static void
-ring_rebuild(RowRing *ring, MemoryContext partcxt, ValueType *vt, WindowObject winobj)
+ring_rebuild(RowRing *ring, ValueType *vt, WindowObject winobj)
 {
 	int64		rel;
 	bool		isnull,
@@ -207,7 +211,7 @@ ring_rebuild(RowRing *ring, MemoryContext partcxt, ValueType *vt, WindowObject w
 			check_order(ring_newest_ordinal(ring), ordinal);
 		v = WinGetFuncArgInPartition(winobj, ARG_VALUE, rel, WINDOW_SEEK_CURRENT,
 									 false, &vnull, &isout);
-		ring_push(ring, partcxt, vt, ordinal, v, vnull);
+		ring_push(ring, vt, ordinal, v, vnull);
 	}
 }
 
@@ -224,21 +228,19 @@ ring_rebuild(RowRing *ring, MemoryContext partcxt, ValueType *vt, WindowObject w
  * follows its predecessor, and returns the ring.
  */
 static RowRing *
-ring_advance(FunctionCallInfo fcinfo, WindowObject winobj, int32 current)
+ring_advance(ValueType *vt, WindowObject winobj, int32 current)
 {
-	ValueType  *vt = value_type(fcinfo);
 	RowRing    *ring = WinGetPartitionLocalMemory(winobj, sizeof(RowRing));
-	MemoryContext partcxt = GetMemoryChunkContext(ring);
 	int64		pos = WinGetCurrentPosition(winobj);
 	bool		isnull;
 	Datum		v;
 
 	if (!ring->valid || pos != ring->last_pos + 1)
-		ring_rebuild(ring, partcxt, vt, winobj);
+		ring_rebuild(ring, vt, winobj);
 	if (ring->count > 0)
 		check_order(ring_newest_ordinal(ring), current);
 	v = WinGetFuncArgCurrent(winobj, ARG_VALUE, &isnull);
-	ring_push(ring, partcxt, vt, current, v, isnull);
+	ring_push(ring, vt, current, v, isnull);
 	ring->valid = true;
 	ring->last_pos = pos;
 
@@ -445,10 +447,10 @@ lookback(FunctionCallInfo fcinfo, LookbackMeasure m)
 	/* the kind is read before the rows so a bad kind fails on every row */
 	if ((m == M_YTD || m == M_YTD_YOY_PCT) && !current_kind(winobj, &kind))
 	{
-		ring_advance(fcinfo, winobj, p);	/* still check order */
+		ring_advance(vt, winobj, p);	/* still check order */
 		PG_RETURN_NULL();
 	}
-	ring = ring_advance(fcinfo, winobj, p);
+	ring = ring_advance(vt, winobj, p);
 
 	switch (m)
 	{
