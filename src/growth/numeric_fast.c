@@ -95,35 +95,6 @@ u128_divmod_u64(uint128 n, uint64 d, uint64 *rem)
 #endif
 }
 
-/*
- * Divides m by 10^8 in place and returns the remainder: long division in
- * 32-bit steps, each a division by a constant, which compilers turn into a
- * multiplication (a 128-bit division would be a library call).
- */
-static inline uint32
-u128_divmod_1e8(uint128 *m)
-{
-	const uint64 d = 100000000;
-	uint64		hi = (uint64) (*m >> 64),
-				lo = (uint64) *m,
-				cur,
-				q3,
-				q2,
-				q1,
-				q0;
-
-	/* each partial remainder is below 10^8, so (r << 32) | word fits 64 bits */
-	q3 = (hi >> 32) / d;
-	cur = (((hi >> 32) % d) << 32) | (hi & 0xFFFFFFFF);
-	q2 = cur / d;
-	cur = ((cur % d) << 32) | (lo >> 32);
-	q1 = cur / d;
-	cur = ((cur % d) << 32) | (lo & 0xFFFFFFFF);
-	q0 = cur / d;
-	*m = ((uint128) ((q3 << 32) | q2) << 64) | ((q1 << 32) | q0);
-	return (uint32) (cur % d);
-}
-
 /* A finite decimal: value = mantissa / 10^scale. */
 typedef struct Decimal
 {
@@ -188,18 +159,6 @@ decimal_read(Numeric num, Decimal *d)
 	d->nbase_first = 0;
 	for (i = 0; i < ndigits; i++)
 	{
-		int16		digit;
-
-		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
-		if (digit != 0)
-		{
-			d->nbase_weight = weight - i;
-			d->nbase_first = digit;
-			break;
-		}
-	}
-	for (i = 0; i < ndigits; i++)
-	{
 		/* this group is worth digits[i] * 10^(4 * (weight - i)) */
 		int			exp10 = DEC_DIGITS * (weight - i) + dscale;
 		int16		digit;
@@ -208,6 +167,11 @@ decimal_read(Numeric num, Decimal *d)
 		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
 		if (digit < 0 || digit >= NBASE)
 			return false;		/* not a valid numeric: leave it to numeric.c */
+		if (digit != 0 && d->nbase_first == 0)
+		{
+			d->nbase_weight = weight - i;
+			d->nbase_first = digit;
+		}
 		term = (uint64) digit;
 
 		if (exp10 >= 0)
@@ -406,13 +370,17 @@ decimal_to_numeric(int128 mantissa, int scale)
 	if (m > (uint128) PG_UINT64_MAX && decimal_digits((int128) m) + pad > 38)
 		return NULL;
 	m *= (uint128) pow10_u64[pad];	/* the decimal point now falls between groups */
-	/* least significant group first; 8 digits at a time while over 64 bits */
+	/* least significant group first; 16 digits at a time while over 64 bits */
 	while (m > (uint128) PG_UINT64_MAX)
 	{
-		uint32		chunk = u128_divmod_1e8(&m);
+		uint64		chunk;
 
-		groups[ngroups++] = (int16) (chunk % NBASE);
-		groups[ngroups++] = (int16) (chunk / NBASE);
+		m = u128_divmod_u64(m, UINT64CONST(10000000000000000), &chunk);
+		for (i = 0; i < 4; i++)
+		{
+			groups[ngroups++] = (int16) (chunk % NBASE);
+			chunk /= NBASE;
+		}
 	}
 	{
 		/*
