@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "common/varlena.h"
 #include "fmgr.h"
 #include "growth/growth_core.h"
 #include "growth_numeric.h"
@@ -152,18 +153,7 @@ cagr_numeric(Numeric first, Numeric last, Numeric steps)
  * Arguments as stored in tuples: short-header values are not copied (the
  * fast path reads them in place; the ordinary path expands them).
  */
-static inline Numeric
-numeric_arg_packed(Datum d)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-
-	/* only toasted values need work: skip the call for the rest (every row) */
-	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
-		v = pg_detoast_datum_packed(v);
-	return (Numeric) v;
-}
-
-#define PG_GETARG_NUMERIC_PACKED(n) numeric_arg_packed(PG_GETARG_DATUM(n))
+#define PG_GETARG_NUMERIC_PACKED(n) ((Numeric) varlena_in_place((struct varlena *) PG_GETARG_POINTER(n)))
 
 #define RETURN_NUMERIC_OR_NULL(expr) \
 	do { \

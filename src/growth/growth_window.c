@@ -18,6 +18,7 @@
  */
 #include "postgres.h"
 
+#include "common/varlena.h"
 #include "fmgr.h"
 #include "growth/growth_core.h"
 #include "growth_numeric.h"
@@ -163,12 +164,9 @@ ring_push(RowRing *ring, ValueType *vt, int32 ordinal,
 	else
 	{
 		/* expand toasted values; keep the short header, reuse the buffer */
-		struct varlena *v = (struct varlena *) DatumGetPointer(value);
-		Size		len;
+		struct varlena *v = varlena_in_place((struct varlena *) DatumGetPointer(value));
+		Size		len = VARSIZE_ANY(v);
 
-		if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
-			v = pg_detoast_datum_packed(v);
-		len = VARSIZE_ANY(v);
 		if (slot->cap < len)
 		{
 			/* the ring lives in partition-local memory: so do its buffers */

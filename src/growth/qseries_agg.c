@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "common/aggregate.h"
+#include "common/varlena.h"
 #include "fmgr.h"
 #include "growth/growth_core.h"
 #include "growth_numeric.h"
@@ -95,13 +96,10 @@ state_reserve(SeriesState *st, int more, Size bytes)
 static void
 state_add(SeriesState *st, int32 ordinal, Datum value, int32 rank)
 {
-	struct varlena *v = (struct varlena *) DatumGetPointer(value);
-	uint32		len;
+	struct varlena *v = varlena_in_place((struct varlena *) DatumGetPointer(value));
+	uint32		len = (uint32) VARSIZE_ANY_EXHDR(v);
 	char	   *p;
 
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum(v);	/* compressed or external: rare for numerics */
-	len = (uint32) VARSIZE_ANY_EXHDR(v);
 	state_reserve(st, 1, 5 + (Size) len);
 	p = st->data + st->used;
 	if (len < LONG_LENGTH_MARK)
