@@ -79,6 +79,12 @@ EXTRA_CLEAN = test/unit/*.bin test/fuzz/*.fuzz results/ regression.diffs regress
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Supported: PostgreSQL 14 to 18 (MAJORVERSION comes from PGXS).  Older
+# servers stop here with a clear message rather than deep in the C build.
+ifeq ($(shell test "$(firstword $(subst ., ,$(MAJORVERSION)))" -lt 14 2>/dev/null && echo old),old)
+$(error hatrung supports PostgreSQL 14 to 18; $(PG_CONFIG) is PostgreSQL $(MAJORVERSION))
+endif
+
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 

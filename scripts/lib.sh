@@ -5,7 +5,9 @@
 # TCP port to collide with), always stopped on exit.
 
 PG_MAJOR=${PG_MAJOR:-15}
-PGBIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# PGBIN names another server's binaries (scripts/test-matrix.sh sets it to a
+# PostgreSQL built from Debian's source package); the default is Debian's 15.
+PGBIN=${PGBIN:-/usr/lib/postgresql/$PG_MAJOR/bin}
 PG_CONFIG=$PGBIN/pg_config
 HATRUNG_PORT=${HATRUNG_PORT:-54329}
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,10 +50,16 @@ ensure_packages() {
 	fi
 }
 
+# Builds and installs; the compiler's output is kept in $BUILD_LOG (the test
+# command counts its warnings: there must be none on any version).
+BUILD_LOG=""
 build_and_install() {
-	echo "== building and installing hatrung"
-	(cd "$REPO_ROOT" && make -s PG_CONFIG="$PG_CONFIG" >/dev/null &&
-		as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null) || return 1
+	echo "== building and installing hatrung against $("$PG_CONFIG" --version)"
+	BUILD_LOG=$(mktemp /tmp/hatrung-build.XXXXXX)
+	(cd "$REPO_ROOT" && make -s PG_CONFIG="$PG_CONFIG" clean >/dev/null 2>&1 &&
+		make -s PG_CONFIG="$PG_CONFIG" >"$BUILD_LOG" 2>&1 &&
+		as_root make -s PG_CONFIG="$PG_CONFIG" install >>"$BUILD_LOG" 2>&1) ||
+		{ tail -40 "$BUILD_LOG"; return 1; }
 }
 
 PGTMP=""

@@ -7,7 +7,15 @@
 #   4. TAP scenarios (test/scenarios/): dump/restore and other multi-step checks
 # The cluster is stopped whatever happens. The last line is "N passed, M failed";
 # the exit status is non-zero when anything failed.
+#
+#   scripts/test.sh                 everything, on Debian's PostgreSQL 15
+#   PGBIN=/x/bin scripts/test.sh --server-only
+#                                   the build and steps 2-4 on the server in /x
+#                                   (scripts/test-matrix.sh: the pure C core
+#                                   does not depend on the server version)
 set -u
+SERVER_ONLY=0
+[ "${1:-}" = --server-only ] && SERVER_ONLY=1
 . "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -44,7 +52,12 @@ count_tap_output() {	# <log> <what> <exit status>
 
 ensure_packages || exit 1
 build_and_install || { echo "0 passed, 1 failed"; exit 1; }
+warnings=$(grep -c 'warning:' "$BUILD_LOG")
+if [ "$warnings" = 0 ]; then count 1 0 "build without compiler warnings"; else
+	count 0 1 "build without compiler warnings"; grep -A3 'warning:' "$BUILD_LOG" | head -40; fi
+rm -f "$BUILD_LOG"
 
+if [ $SERVER_ONLY = 0 ]; then
 echo "== C unit tests of the pure core"
 make -s unittest >"$LOGDIR/unit.log" 2>&1
 count_unit_output "$LOGDIR/unit.log" "unit tests" $?
@@ -58,19 +71,23 @@ echo "== fuzzing the parsers (libFuzzer + ASan + UBSan, ${FUZZ_SECONDS:-30} s ea
 make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" >"$LOGDIR/fuzz.log" 2>&1
 count "$(grep -c ': exit 0$' "$LOGDIR/fuzz.log")" "$(grep -cE ': exit [1-9]' "$LOGDIR/fuzz.log")" "fuzz harnesses without a crash"
 grep -E 'executed_units|ERROR|SUMMARY' "$LOGDIR/fuzz.log" | sed 's/^/   /'
+fi
 
-echo "== starting a throwaway PostgreSQL $PG_MAJOR cluster"
+echo "== starting a throwaway PostgreSQL $("$PG_CONFIG" --version | sed 's/^PostgreSQL //') cluster"
 start_cluster || { echo "$PASSED passed, $((FAILED + 1)) failed"; exit 1; }
 
 echo "== pg_regress"
 make -s PG_CONFIG="$PG_CONFIG" installcheck >"$LOGDIR/regress.log" 2>&1
 rc=$?
-count "$(grep -cE '\.\.\. ok' "$LOGDIR/regress.log")" \
-	"$(grep -cE '\.\.\. FAILED|\.\.\. failed' "$LOGDIR/regress.log")" "pg_regress tests"
+# pg_regress prints "name ... ok" up to 15 and TAP ("ok 1 - name") from 16
+REGRESS_OK='\.\.\. ok|^ok [0-9]+ '
+REGRESS_FAILED='\.\.\. (FAILED|failed)|^not ok [0-9]+ '
+count "$(grep -cE "$REGRESS_OK" "$LOGDIR/regress.log")" \
+	"$(grep -cE "$REGRESS_FAILED" "$LOGDIR/regress.log")" "pg_regress tests"
 if [ $rc != 0 ]; then
-	grep -E '\.\.\. (FAILED|failed)' "$LOGDIR/regress.log"
+	grep -E "$REGRESS_FAILED" "$LOGDIR/regress.log"
 	[ -f regression.diffs ] && head -150 regression.diffs
-	grep -qE '\.\.\. (FAILED|failed)' "$LOGDIR/regress.log" || { cat "$LOGDIR/regress.log"; FAILED=$((FAILED + 1)); }
+	grep -qE "$REGRESS_FAILED" "$LOGDIR/regress.log" || { cat "$LOGDIR/regress.log"; FAILED=$((FAILED + 1)); }
 fi
 
 echo "== pgTAP"

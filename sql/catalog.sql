@@ -1,12 +1,31 @@
 -- The extension's catalog contract: every member object is listed here with
 -- its properties, so any change to the SQL surface shows up in review.
 
--- Every member object, by kind.
+-- Every member object, by kind, with the array types of member types and
+-- the row types of member tables and views: PostgreSQL 17 and later record
+-- those as members too, earlier versions only as dependents of their base
+-- object, so the list is the same on every version.
+WITH member AS (
+	SELECT classid, objid, objsubid
+	FROM pg_depend
+	WHERE refclassid = 'pg_extension'::regclass
+	  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'hatrung')
+	  AND deptype = 'e'
+), companion AS (
+	SELECT 'pg_type'::regclass::oid, t.typarray, 0
+	FROM member AS m JOIN pg_type AS t ON t.oid = m.objid
+	WHERE m.classid = 'pg_type'::regclass AND t.typarray <> 0
+	UNION
+	SELECT 'pg_type'::regclass::oid, c.reltype, 0
+	FROM member AS m JOIN pg_class AS c ON c.oid = m.objid
+	WHERE m.classid = 'pg_class'::regclass AND c.reltype <> 0
+	UNION
+	SELECT 'pg_type'::regclass::oid, t.typarray, 0
+	FROM member AS m JOIN pg_class AS c ON c.oid = m.objid JOIN pg_type AS t ON t.oid = c.reltype
+	WHERE m.classid = 'pg_class'::regclass AND t.typarray <> 0
+)
 SELECT pg_describe_object(classid, objid, objsubid) AS object
-FROM pg_depend
-WHERE refclassid = 'pg_extension'::regclass
-  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'hatrung')
-  AND deptype = 'e'
+FROM (SELECT * FROM member UNION SELECT * FROM companion) AS o
 ORDER BY pg_describe_object(classid, objid, objsubid) COLLATE "C";
 
 -- Every function: volatility, strictness, parallel safety, security.
@@ -42,9 +61,11 @@ FROM pg_depend d
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND obj_description(d.objid, d.classid::regclass::name) IS NULL
-  -- array types and the range's own constructor functions are made by PostgreSQL
+  -- array types and row types (members on 17+) are made by PostgreSQL; the
+  -- element type or the table or view carries the comment
   AND NOT (d.classid = 'pg_type'::regclass
-		   AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND t.typelem <> 0 AND t.typlen = -1))
+		   AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid
+					   AND ((t.typelem <> 0 AND t.typlen = -1) OR t.typrelid <> 0)))
 ORDER BY 1;
 SELECT obj_description('hatrung'::regnamespace, 'pg_namespace') IS NOT NULL AS schema_commented;
 

@@ -6,6 +6,7 @@
 #define HATRUNG_VARLENA_H
 
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "fmgr.h"
 

@@ -13,6 +13,7 @@
  * so row-level security and the observation triggers apply as to any write.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"

@@ -30,7 +30,12 @@ extern Numeric numeric_add_exact(Numeric a, Numeric b);
 /* 'flow' or 'stock' from a kind argument; anything else raises 22023. */
 extern IndicatorKind indicator_kind_arg(text *kind);
 
-/* The 128-bit fast path (numeric_fast.c): same answers, or not taken. */
+/*
+ * The 128-bit fast path (numeric_fast.c): same answers, or not taken.  Off
+ * when the setting hatrung.numeric_fast_path is off.
+ */
+extern bool hatrung_numeric_fast_path;
+
 typedef enum FastStatus
 {
 	FAST_DONE,

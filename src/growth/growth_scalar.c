@@ -10,6 +10,7 @@
  * 6.8.  Figures of ordinary size take a 128-bit fast path (numeric_fast.c).
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "common/varlena.h"
 #include "fmgr.h"

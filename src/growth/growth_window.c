@@ -17,6 +17,7 @@
  * silently wrong figure.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "common/varlena.h"
 #include "fmgr.h"

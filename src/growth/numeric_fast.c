@@ -16,15 +16,25 @@
  * compare both paths with the plain SQL expressions.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "port/pg_bitutils.h"
 
 #include "growth/growth_core.h"
 #include "growth_numeric.h"
 
-#if defined(HAVE_INT128) && PG_VERSION_NUM >= 140000
+/*
+ * The fast path writes numeric's on-disk form and copies numeric.c's
+ * division-scale and rounding rules, so it is compiled only for the major
+ * versions whose numeric.c CI has compared it with (14 to 18); a newer
+ * server takes the ordinary path until it is verified there too.
+ */
+#if defined(HAVE_INT128) && PG_VERSION_NUM >= 140000 && PG_VERSION_NUM < 190000
 #define HATRUNG_FAST_NUMERIC 1
 #endif
+
+/* hatrung.numeric_fast_path: off sends every figure down the ordinary path */
+bool		hatrung_numeric_fast_path = true;
 
 #ifdef HATRUNG_FAST_NUMERIC
 
@@ -448,6 +458,8 @@ growth_pct_fast(Numeric current, Numeric base, Numeric *result)
 				b,
 				q;
 
+	if (!hatrung_numeric_fast_path)
+		return FAST_NOT_TAKEN;
 	init_pow10();
 	if (!decimal_read(current, &a) || !decimal_read(base, &b))
 		return FAST_NOT_TAKEN;
@@ -473,6 +485,8 @@ dev_index_fast(Numeric current, Numeric base, Numeric *result)
 				b,
 				q;
 
+	if (!hatrung_numeric_fast_path)
+		return FAST_NOT_TAKEN;
 	init_pow10();
 	if (!decimal_read(current, &a) || !decimal_read(base, &b))
 		return FAST_NOT_TAKEN;
@@ -494,6 +508,8 @@ numeric_sum_fast(Numeric *values, int n, Numeric *result)
 				sum = {0, 0, 0, -1};
 	int			i;
 
+	if (!hatrung_numeric_fast_path)
+		return FAST_NOT_TAKEN;
 	init_pow10();
 	if (n < 1 || n > 8)
 		return FAST_NOT_TAKEN;
@@ -509,7 +525,7 @@ numeric_sum_fast(Numeric *values, int n, Numeric *result)
 	return *result ? FAST_DONE : FAST_NOT_TAKEN;
 }
 
-#else							/* no 128-bit integers, or PostgreSQL 13 */
+#else							/* no 128-bit integers, or a version not verified */
 
 FastStatus
 numeric_sum_fast(Numeric *values, int n, Numeric *result)

@@ -9,6 +9,7 @@
  * worker nodes) and merge them.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "common/aggregate.h"
 #include "common/varlena.h"

@@ -7,6 +7,7 @@
  * quarter spelling and any order, and rejects repeated periods.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "growth/growth_core.h"
 #include "growth/qseries_core.h"

@@ -9,6 +9,7 @@
  * indicators into a criteria bitmap (see ntm_core.h), also a bigint.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "fmgr.h"
 #include "ntm/ntm_core.h"

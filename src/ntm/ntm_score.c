@@ -12,6 +12,7 @@
  * as unknown.  Measurements of indicators outside the set are ignored.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "catalog/pg_type.h"
 #include "common/aggregate.h"

@@ -6,7 +6,7 @@
 #include "postgres.h"
 
 #include "common/utf8.h"
-#include "../common/compat.h"
+#include "common/compat.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"

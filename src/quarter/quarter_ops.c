@@ -5,6 +5,7 @@
  *	  quarter.sql): the ordinal's integer order is calendar order.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "fmgr.h"
 #include "quarter_pg.h"

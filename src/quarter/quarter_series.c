@@ -6,7 +6,7 @@
  */
 #include "postgres.h"
 
-#include "../common/compat.h"
+#include "common/compat.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "nodes/nodeFuncs.h"

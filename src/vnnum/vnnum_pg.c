@@ -4,6 +4,7 @@
  *	  number notation for loaders and reports.
  */
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "common/utf8.h"
 #include "fmgr.h"

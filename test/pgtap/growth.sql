@@ -3,7 +3,7 @@
 -- definitions must agree exactly.
 BEGIN;
 SET search_path = public, hatrung;
-SELECT plan(32);
+SELECT plan(35);
 
 -- Errors -------------------------------------------------------------------------
 SELECT throws_ok($$SELECT hatrung.yoy_pct(v, p) OVER (ORDER BY v)
@@ -148,6 +148,24 @@ SELECT is((SELECT count(*) FROM wide
 			WHERE numeric_send(growth_pct(c, b)) IS DISTINCT FROM numeric_send(CASE WHEN b > 0 THEN (c / b - 1) * 100 END)
 			   OR numeric_send(dev_index(c, b)) IS DISTINCT FROM numeric_send(CASE WHEN b > 0 THEN c * 100 / b END)),
 	0::bigint, 'growth_pct and dev_index give the binary numeric the SQL expressions give (weight, scale and digits)');
+-- The same with the fast path switched off (hatrung.numeric_fast_path): the
+-- ordinary path must give the same answers on every server version.
+SELECT is((SELECT setting || ' ' || context || ' ' || vartype FROM pg_settings WHERE name = 'hatrung.numeric_fast_path'),
+	'on user bool', 'hatrung.numeric_fast_path is a boolean user setting, on by default');
+SET LOCAL hatrung.numeric_fast_path = off;
+SELECT is((SELECT count(*) FROM wide
+			WHERE growth_pct(c, b)::text IS DISTINCT FROM (CASE WHEN b > 0 THEN (c / b - 1) * 100 END)::text
+			   OR dev_index(c, b)::text IS DISTINCT FROM (CASE WHEN b > 0 THEN c * 100 / b END)::text
+			   OR numeric_send(growth_pct(c, b)) IS DISTINCT FROM numeric_send(CASE WHEN b > 0 THEN (c / b - 1) * 100 END)
+			   OR numeric_send(dev_index(c, b)) IS DISTINCT FROM numeric_send(CASE WHEN b > 0 THEN c * 100 / b END)),
+	0::bigint, 'with hatrung.numeric_fast_path off: growth_pct and dev_index print and send what the SQL expressions give');
+SELECT is((SELECT count(*) FROM (SELECT hatrung.ytd(c, hatrung.make_quarter(2023, 1 + (n % 4)::int), 'flow')
+									 OVER (PARTITION BY n / 4 ORDER BY hatrung.make_quarter(2023, 1 + (n % 4)::int)) AS y,
+								   sum(c) OVER (PARTITION BY n / 4 ORDER BY n) AS s
+								FROM (SELECT c, row_number() OVER () - 1 AS n FROM wide) AS w) AS t
+			WHERE y::text IS DISTINCT FROM s::text), 0::bigint,
+	'with hatrung.numeric_fast_path off: a flow''s year to date prints what sum() prints');
+RESET hatrung.numeric_fast_path;
 SELECT is((SELECT count(*) FROM pairs WHERE dev_index(c, b) IS DISTINCT FROM
 			CASE WHEN b > 0 THEN c * 100 / b END), 0::bigint,
 	'dev_index equals c * 100 / b for b > 0');
