@@ -27,12 +27,15 @@ OBJS = \
 	src/growth/qseries_core.o \
 	src/growth/qseries_io.o \
 	src/growth/qseries_agg.o \
+	src/growth/qseries_partial.o \
 	src/vnnum/vnnum_core.o \
 	src/vnnum/vnnum_pg.o \
 	src/data/import_pg.o \
 	src/ntm/ntm_core.o \
 	src/ntm/ntm_pg.o \
-	src/ntm/ntm_score.o
+	src/ntm/ntm_score.o \
+	src/ntm/ntm_rules_core.o \
+	src/ntm/ntm_rules.o
 
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \

@@ -44,7 +44,7 @@ UPDATE observation SET value = 23.2, source = 'corrected (ILLUSTRATIVE)'
 WHERE indicator_code = 'EXPORT_VALUE' AND vintage = 'preliminary';
 DELETE FROM observation WHERE indicator_code = 'LAND_CONSOLIDATED';
 SELECT operation, indicator_code, period, vintage, value, source, changed_by = current_user AS by_me
-FROM observation_history ORDER BY history_id;
+FROM observation_history ORDER BY changed_at, obs_id;
 -- ... and the as-of view still sees the old version at the time it was current.
 SELECT v.value FROM observations_as_of((SELECT after_load FROM t1)) v
 WHERE v.indicator_code = 'LAND_CONSOLIDATED';

@@ -150,7 +150,7 @@ SELECT unit_id, year, set_code, ntm_criteria_fold(criterion_no, status) AS bits
 FROM ntm_indicator_status GROUP BY 1, 2, 3;
 CREATE TEMP VIEW scored AS
 SELECT * FROM (SELECT a.unit_id, a.year, a.set_code,
-					  ntm_score(a.set_code, a.zone, a.year, m.indicator_code, m.value, m.value_yes) AS bits
+					  ntm_score(ntm_rules(a.set_code, a.zone, a.year), m.indicator_code, m.value, m.value_yes) AS bits
 			   FROM ntm_unit_zone a LEFT JOIN ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
 			   GROUP BY 1, 2, 3) AS s
 WHERE bits IS NOT NULL;
@@ -171,10 +171,10 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF)
-SELECT unit_id, year, set_code, ntm_score(set_code, zone, year, indicator_code, value, value_yes)
+SELECT unit_id, year, set_code, ntm_score(ntm_rules(set_code, zone, year), indicator_code, value, value_yes)
 FROM score_rows GROUP BY 1, 2, 3;
 CREATE TEMP TABLE parallel_scored AS
-SELECT unit_id, year, set_code, ntm_score(set_code, zone, year, indicator_code, value, value_yes) AS bits
+SELECT unit_id, year, set_code, ntm_score(ntm_rules(set_code, zone, year), indicator_code, value, value_yes) AS bits
 FROM score_rows GROUP BY 1, 2, 3;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
@@ -197,10 +197,16 @@ INSERT INTO ntm_indicator (set_code, indicator_code, criterion_no, name, unit_of
 SELECT 'TEST_33', '33.1', 33, 'Chỉ tiêu 33.1', '%', '>=', false
 UNION ALL
 SELECT 'TEST_BIG', '1.' || g, 1, 'Chỉ tiêu 1.' || g, '%', '>=', false FROM generate_series(1, 129) AS g;
-SELECT pg_temp.try('SELECT hatrung.ntm_score(''TEST_EMPTY'', ''*'', 2023, ''1.1'', 1, NULL) IS NULL') AS empty_set,
-	   pg_temp.try('SELECT hatrung.ntm_score(''TEST_33'', ''*'', 2023, ''33.1'', 1, NULL)') AS criterion_33,
-	   pg_temp.try('SELECT hatrung.ntm_score(''TEST_BIG'', ''*'', 2023, ''1.1'', 1, NULL)') AS too_many_indicators,
-	   pg_temp.try('SELECT hatrung.ntm_score(NULL, ''*'', 2023, ''1.1'', 1, NULL) IS NULL') AS no_set;
+SELECT pg_temp.try('SELECT hatrung.ntm_score(hatrung.ntm_rules(''TEST_EMPTY'', ''*'', 2023), ''1.1'', 1, NULL) IS NULL') AS empty_set,
+	   pg_temp.try('SELECT hatrung.ntm_score(hatrung.ntm_rules(''TEST_33'', ''*'', 2023), ''33.1'', 1, NULL)') AS criterion_33,
+	   pg_temp.try('SELECT hatrung.ntm_score(hatrung.ntm_rules(''TEST_BIG'', ''*'', 2023), ''1.1'', 1, NULL)') AS too_many_indicators,
+	   pg_temp.try('SELECT hatrung.ntm_score(hatrung.ntm_rules(NULL, ''*'', 2023), ''1.1'', 1, NULL) IS NULL') AS no_set;
+-- Forged or mismatched rules and states: SQLSTATE, never a crash.
+SELECT pg_temp.try('SELECT hatrung.ntm_score(''\x00''::bytea, ''1.1'', 1, NULL)') AS forged_rules,
+	   pg_temp.try($$SELECT hatrung.ntm_score(r, '1.1', 1, NULL)
+		FROM (VALUES (hatrung.ntm_rules('NTM_XA_2021', '*', 2023)), (hatrung.ntm_rules('NTM_NC_2021', '*', 2023))) AS t(r)$$) AS two_sets_in_a_group,
+	   pg_temp.try($$SELECT hatrung.ntm_score_combine('\x4e545331'::bytea, '\x4e545331'::bytea)$$) AS outside_an_aggregate,
+	   pg_temp.try($$SELECT length(hatrung.ntm_rules('NTM_XA_2021', '*', 2023)) > 8$$) AS rules_packed;
 
 -- Every column of the NTM views is a plain type.
 SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type

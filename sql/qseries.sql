@@ -214,3 +214,76 @@ RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
 DROP TABLE obs, summaries, summaries_copy, big, parallel_answer, shuffled, in_runs, vintages;
+
+-- The aggregate's partial state, qseries_partial: what parallel workers and
+-- Citus worker nodes pass on (Citus in its text form).  Arrival order and
+-- repeated periods are kept; the text form reads back exactly.
+SELECT '{2023-Q2:801.50,2023-Q1:820}'::qseries_partial AS unranked,
+	   '{2023-Q1:820@1, quý I-2023:821.0@3}'::qseries_partial AS ranked_any_spelling,
+	   '{}'::qseries_partial AS empty;
+SELECT s::text::qseries_partial::text = s::text AS text_round_trip
+FROM (VALUES ('{2023-Q1:1e-20@-2,2023-Q1:NaN@5,2024-Q4:-Infinity@0}'::qseries_partial),
+			 ('{2023-Q1:123456789012345678901234567890.123456789}'::qseries_partial)) AS t(s);
+SELECT pg_temp.try($$SELECT '{2023-Q1:1,2023-Q2:2@3}'::hatrung.qseries_partial$$) AS mixed_ranks,
+	   pg_temp.try($$SELECT '{2023-Q1:1@x}'::hatrung.qseries_partial$$) AS bad_rank,
+	   pg_temp.try($$SELECT '{2023-Q1:1@99999999999}'::hatrung.qseries_partial$$) AS rank_too_big,
+	   pg_temp.try($$SELECT '{2023-Q5:1}'::hatrung.qseries_partial$$) AS bad_period,
+	   pg_temp.try($$SELECT '2023-Q1:1'::hatrung.qseries_partial$$) AS no_brace,
+	   pg_temp.try($$SELECT '{2023-Q1:abc}'::hatrung.qseries_partial$$) AS bad_value;
+-- The support functions refuse to run outside their aggregate (they update
+-- the state in place), and ranked and unranked states do not mix.
+SELECT pg_temp.try($$SELECT hatrung.qseries_partial_trans(NULL, 1, '2023-Q1')$$) AS outside_aggregate,
+	   pg_temp.try($$SELECT hatrung.qseries_partial_combine('{2023-Q1:1}', '{2023-Q1:2}')$$) AS combine_outside,
+	   pg_temp.try($$SELECT hatrung.quarterly_series(v, p, r) FROM (VALUES (1, '2023-Q1'::hatrung.quarter, 1)) AS t(v, p, r)
+					  UNION ALL SELECT NULL$$) AS ranked_alone,
+	   hatrung.qseries_partial_final('{2023-Q1:5@1,2023-Q1:7@2,2023-Q2:1@1}') AS final_keeps_highest;
+-- Binary form through COPY (FORMAT binary), and forged messages.
+CREATE TABLE partials (n int, s qseries_partial);
+INSERT INTO partials VALUES (1, '{2023-Q1:820@1,2023-Q1:821.5@3,2024-Q2:-0.001@2}'), (2, '{2023-Q3:1,2023-Q3:2}'),
+	(3, '{}'), (4, NULL);
+CREATE TABLE partials_copy (LIKE partials);
+DO $$
+DECLARE
+	f text := current_setting('data_directory') || '/hatrung_partials.copy';
+BEGIN
+	EXECUTE format('COPY partials TO %L (FORMAT binary)', f);
+	EXECUTE format('COPY partials_copy FROM %L (FORMAT binary)', f);
+END
+$$;
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS NOT DISTINCT FROM b.s::text) AS identical
+FROM partials a JOIN partials_copy b USING (n);
+SELECT qseries_partial_send('{2023-Q1:1.5@3}') AS ranked_wire_form;
+CREATE FUNCTION pg_temp.recv_partial(wire bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	f text := current_setting('data_directory') || '/hatrung_partial_forged.copy';
+	got text;
+BEGIN
+	CREATE TEMP TABLE forged_wire (b bytea);
+	CREATE TEMP TABLE forged_partial (s hatrung.qseries_partial);
+	INSERT INTO forged_wire VALUES (wire);
+	EXECUTE format('COPY forged_wire TO %L (FORMAT binary)', f);
+	BEGIN
+		EXECUTE format('COPY forged_partial FROM %L (FORMAT binary)', f);
+		SELECT s::text INTO got FROM forged_partial;
+	EXCEPTION WHEN OTHERS THEN
+		got := SQLSTATE || ': ' || SQLERRM;
+	END;
+	DROP TABLE forged_wire, forged_partial;
+	RETURN got;
+END
+$$;
+SELECT label, pg_temp.recv_partial(decode(wire, 'hex')) AS result
+FROM (VALUES
+	('the ranked wire form above', '00000001' || '00000001' || '00001f9c' || '00000003' || '0000000c' || '000200000000000100011388'),
+	('unranked, a period twice',   '00000000' || '00000002' || '00001f9c' || '00000008' || '0000000000000000'
+	                                          || '00001f9c' || '00000008' || '0000000000000000'),
+	('empty',                      '00000000' || '00000000'),
+	('no header',                  '0000'),
+	('ranked flag 2',              '00000002' || '00000000'),
+	('count beyond message',       '00000000' || '00000002' || '00001f9c' || '00000008' || '0000000000000000'),
+	('negative count',             '00000000' || 'ffffffff'),
+	('year 0 ordinal',             '00000000' || '00000001' || '00000003' || '00000008' || '0000000000000000'),
+	('value length past end',      '00000000' || '00000001' || '00001f9c' || '00000010' || '0000000000000000'),
+	('value shorter than numeric', '00000000' || '00000001' || '00001f9c' || '00000002' || '0001' || '000000000000'),
+	('bad numeric sign',           '00000000' || '00000001' || '00001f9c' || '00000008' || '0000000012340000'),
+	('rank missing',               '00000001' || '00000001' || '00001f9c')) AS t(label, wire);

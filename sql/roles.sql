@@ -38,7 +38,7 @@ SELECT pg_temp.try($$INSERT INTO hatrung.observation (unit_id, indicator_code, p
 	   pg_temp.try($$SELECT hatrung.grant_unit_editor('hatrung_test_ha_vinh', ARRAY['392'])$$) AS grant_itself_more;
 RESET ROLE;
 -- The editor's update was kept in the history, written on its behalf.
-SELECT operation, value, changed_by FROM observation_history ORDER BY history_id;
+SELECT operation, value, changed_by FROM observation_history ORDER BY changed_at, obs_id;
 
 -- A reader reads but cannot write.
 SET ROLE hatrung_test_reader;
@@ -57,8 +57,8 @@ RESET ROLE;
 SET ROLE hatrung_test_district;
 SELECT pg_temp.try($$DELETE FROM hatrung.observation WHERE source = 'district editor'$$) AS district_delete;
 RESET ROLE;
-SELECT operation, value, changed_by FROM observation_history ORDER BY history_id;
-SELECT operation, value, changed_by FROM annual_plan_history ORDER BY history_id;
+SELECT operation, value, changed_by FROM observation_history ORDER BY changed_at, obs_id;
+SELECT operation, value, changed_by FROM annual_plan_history ORDER BY changed_at, indicator_code;
 
 -- Revoking takes the right away.
 SELECT revoke_unit_editor('hatrung_test_ha_vinh', ARRAY['15277']) AS rights_revoked;

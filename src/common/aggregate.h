@@ -10,8 +10,9 @@
 #include "fmgr.h"
 
 /*
- * The aggregate's long-lived memory context; a support function called any
- * other way (directly, from SQL it cannot be) is a programming error.
+ * The aggregate's long-lived memory context.  Support functions update
+ * their state in place, which is only safe inside an aggregate: called any
+ * other way (any user can call them from SQL) they refuse.
  */
 static inline MemoryContext
 aggregate_context(FunctionCallInfo fcinfo, const char *fn)
@@ -19,7 +20,9 @@ aggregate_context(FunctionCallInfo fcinfo, const char *fn)
 	MemoryContext aggcxt;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fn);
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called by its aggregate", fn)));
 	return aggcxt;
 }
 

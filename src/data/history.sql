@@ -9,7 +9,9 @@ INSERT INTO @extschema@.plan_source (code, name_vi, priority, shipped) VALUES
 	('adjusted', 'Kế hoạch điều chỉnh', 30, true);
 
 CREATE TABLE @extschema@.observation_history (
-	history_id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	-- a uuid, not a sequence: on Citus the history triggers run on the
+	-- worker nodes, which share no sequence
+	history_id		uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
 	operation		text NOT NULL CHECK (operation IN ('UPDATE', 'DELETE')),
 	changed_by		text NOT NULL DEFAULT current_user,
 	changed_at		timestamptz NOT NULL DEFAULT now(),
@@ -21,12 +23,13 @@ CREATE TABLE @extschema@.observation_history (
 	value			numeric NOT NULL,
 	source			text,
 	recorded_by		text NOT NULL,
-	recorded_at		timestamptz NOT NULL
+	recorded_at		timestamptz NOT NULL,
+	PRIMARY KEY (unit_id, history_id)
 );
 CREATE INDEX observation_history_key ON @extschema@.observation_history (unit_id, indicator_code, period);
 COMMENT ON TABLE @extschema@.observation_history IS
 	'every replaced or deleted version of an observation, valid from recorded_at until changed_at';
-COMMENT ON COLUMN @extschema@.observation_history.history_id IS 'row identifier';
+COMMENT ON COLUMN @extschema@.observation_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
 COMMENT ON COLUMN @extschema@.observation_history.operation IS 'UPDATE or DELETE: what replaced this version';
 COMMENT ON COLUMN @extschema@.observation_history.changed_by IS 'database role that replaced or deleted it';
 COMMENT ON COLUMN @extschema@.observation_history.changed_at IS 'when it was replaced or deleted (end of its validity)';
@@ -41,7 +44,9 @@ COMMENT ON COLUMN @extschema@.observation_history.recorded_by IS 'who recorded t
 COMMENT ON COLUMN @extschema@.observation_history.recorded_at IS 'when this version was recorded (start of its validity)';
 
 CREATE TABLE @extschema@.annual_plan_history (
-	history_id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	-- a uuid, not a sequence: on Citus the history triggers run on the
+	-- worker nodes, which share no sequence
+	history_id		uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
 	operation		text NOT NULL CHECK (operation IN ('UPDATE', 'DELETE')),
 	changed_by		text NOT NULL DEFAULT current_user,
 	changed_at		timestamptz NOT NULL DEFAULT now(),
@@ -52,10 +57,11 @@ CREATE TABLE @extschema@.annual_plan_history (
 	value			numeric NOT NULL,
 	source			text,
 	recorded_by		text NOT NULL,
-	recorded_at		timestamptz NOT NULL
+	recorded_at		timestamptz NOT NULL,
+	PRIMARY KEY (unit_id, history_id)
 );
 COMMENT ON TABLE @extschema@.annual_plan_history IS 'every replaced or deleted version of an annual plan';
-COMMENT ON COLUMN @extschema@.annual_plan_history.history_id IS 'row identifier';
+COMMENT ON COLUMN @extschema@.annual_plan_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
 COMMENT ON COLUMN @extschema@.annual_plan_history.operation IS 'UPDATE or DELETE';
 COMMENT ON COLUMN @extschema@.annual_plan_history.changed_by IS 'database role that replaced or deleted it';
 COMMENT ON COLUMN @extschema@.annual_plan_history.changed_at IS 'when';
@@ -130,29 +136,32 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.observation_history', ''
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.annual_plan_history', '');
 
 -- The latest vintage of each figure as known at a moment: the current rows
--- and the history versions valid then.  as_of = NULL means now.
+-- and the history versions valid then.  as_of = NULL means now.  PL/pgSQL
+-- rather than SQL: Citus cannot plan an inlined SQL function that reads a
+-- distributed table.
 CREATE FUNCTION @extschema@.observations_as_of(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
 RETURNS TABLE (unit_id bigint, indicator_code text, period @extschema@.quarter, vintage text, value numeric,
 			   source text, recorded_at timestamptz)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
 	SELECT DISTINCT ON (v.unit_id, v.indicator_code, v.period)
 		   v.unit_id, v.indicator_code, v.period, v.vintage, v.value, v.source, v.recorded_at
 	FROM (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source, o.recorded_at
 		  FROM @extschema@.observation o
-		  WHERE (only_unit_id IS NULL OR o.unit_id = only_unit_id)
-			AND (as_of IS NULL OR o.recorded_at <= as_of)
+		  WHERE (observations_as_of.only_unit_id IS NULL OR o.unit_id = observations_as_of.only_unit_id)
+			AND (observations_as_of.as_of IS NULL OR o.recorded_at <= observations_as_of.as_of)
 		  UNION ALL
 		  SELECT h.unit_id, h.indicator_code, h.period, h.vintage,
 				 CASE h.vintage WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END,
 				 h.value, h.source, h.recorded_at
 		  FROM @extschema@.observation_history h
-		  WHERE as_of IS NOT NULL AND (only_unit_id IS NULL OR h.unit_id = only_unit_id)
-			AND h.recorded_at <= as_of AND h.changed_at > as_of) AS v
+		  WHERE observations_as_of.as_of IS NOT NULL
+			AND (observations_as_of.only_unit_id IS NULL OR h.unit_id = observations_as_of.only_unit_id)
+			AND h.recorded_at <= observations_as_of.as_of AND h.changed_at > observations_as_of.as_of) AS v
 	ORDER BY v.unit_id, v.indicator_code, v.period, v.vintage_rank DESC, v.recorded_at DESC;
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.observations_as_of(timestamptz, bigint) IS
 	'the latest vintage of every figure as it was known at as_of (NULL: now), optionally for one unit: reproduces what a past report said';
 
-COMMENT ON SEQUENCE @extschema@.observation_history_history_id_seq IS 'identity of observation_history';
-COMMENT ON SEQUENCE @extschema@.annual_plan_history_history_id_seq IS 'identity of annual_plan_history';

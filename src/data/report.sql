@@ -20,11 +20,20 @@ CREATE FUNCTION @extschema@.growth_phrase_vi(growth numeric) RETURNS text
 COMMENT ON FUNCTION @extschema@.growth_phrase_vi(numeric) IS
 	'a growth rate in report wording, to 1 decimal: tăng 6,8% so với cùng kỳ / giảm 4,5% so với cùng kỳ / bằng cùng kỳ';
 
+-- The report reads its data in separate statements first (the unit, its
+-- figures as known at as_of, its plans, the indicators) and then computes
+-- over what it read, with the same measures as quarterly_report
+-- (report_measures).  On Citus a statement that mixed a function reading the
+-- figures with the unit's plans would be sent whole to the worker holding
+-- the unit, where the function would read that node's empty local tables.
 CREATE FUNCTION @extschema@.quarter_report(unit_code text, period @extschema@.quarter, as_of timestamptz DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
 	u @extschema@.admin_unit;
+	figures jsonb;
+	plans jsonb;
+	indicators jsonb;
 	r record;
 	tbl text := '';
 	sentences text := '';
@@ -44,69 +53,71 @@ BEGIN
 	level_vi := CASE u.level WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
 
+	-- the figures of last year and this year up to the quarter, as known at as_of
+	SELECT jsonb_agg(f) INTO figures
+	FROM @extschema@.observations_as_of(quarter_report.as_of, u.unit_id) AS f
+	WHERE f.period OPERATOR(@extschema@.>=)
+			  @extschema@.make_quarter(greatest(@extschema@.year(quarter_report.period) - 1, 1), 1)
+	  AND f.period OPERATOR(@extschema@.<=) quarter_report.period;
+	-- the plan of the year from the highest-priority source
+	SELECT jsonb_agg(p) INTO plans
+	FROM (SELECT DISTINCT ON (ap.indicator_code) ap.indicator_code, ap.value, ap.source, ps.name_vi AS source_name
+		  FROM @extschema@.annual_plan ap
+		  JOIN @extschema@.plan_source ps ON ps.code = ap.plan_source
+		  WHERE ap.unit_id = u.unit_id AND ap.year = @extschema@.year(quarter_report.period)
+		  ORDER BY ap.indicator_code, ps.priority DESC) AS p;
+	SELECT jsonb_agg(i) INTO indicators
+	FROM @extschema@.indicator i
+	WHERE i.code IN (SELECT f.indicator_code FROM jsonb_to_recordset(figures) AS f(indicator_code text));
+
 	FOR r IN
-		WITH figures AS (
-			SELECT * FROM @extschema@.observations_as_of(quarter_report.as_of, u.unit_id)
-		), ytd AS (
-			SELECT f.indicator_code, @extschema@.year(f.period) AS y,
-				   @extschema@.quarter_of_year(f.period) AS q, f.value, f.period
-			FROM figures f
+		WITH f AS (
+			SELECT * FROM jsonb_to_recordset(figures) AS f(indicator_code text, period @extschema@.quarter,
+															vintage text, value numeric, source text)
+		), per_indicator AS (
+			-- every figure of an indicator in one series; the current
+			-- figure's and last year's vintage and source beside it
+			SELECT f.indicator_code, @extschema@.quarterly_series(f.value, f.period) AS s,
+				   min(f.vintage) FILTER (WHERE f.period OPERATOR(@extschema@.=) quarter_report.period) AS vintage,
+				   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) quarter_report.period) AS source,
+				   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) (quarter_report.period OPERATOR(@extschema@.-) 4))
+					   AS base_source
+			FROM f GROUP BY f.indicator_code
+			HAVING bool_or(f.period OPERATOR(@extschema@.=) quarter_report.period)
 		)
 		SELECT i.code, i.name_vi, i.unit_of_measure, i.kind, i.decimals,
-			   cur.value, cur.vintage, cur.source,
-			   base.value AS base_value, base.source AS base_source,
-			   CASE i.kind
-				   WHEN 'stock' THEN cur.value
-				   WHEN 'flow' THEN (SELECT CASE WHEN count(*) = @extschema@.quarter_of_year(quarter_report.period)
-												 THEN sum(t.value) END
-									 FROM ytd t WHERE t.indicator_code = i.code
-									   AND t.y = @extschema@.year(quarter_report.period)
-									   AND t.q <= @extschema@.quarter_of_year(quarter_report.period)) END AS ytd,
-			   CASE i.kind
-				   WHEN 'stock' THEN base.value
-				   WHEN 'flow' THEN (SELECT CASE WHEN count(*) = @extschema@.quarter_of_year(quarter_report.period)
-												 THEN sum(t.value) END
-									 FROM ytd t WHERE t.indicator_code = i.code
-									   AND t.y = @extschema@.year(quarter_report.period) - 1
-									   AND t.q <= @extschema@.quarter_of_year(quarter_report.period)) END AS ytd_last_year,
-			   pl.value AS plan, pl.source AS plan_source, pl.name_vi AS plan_source_name
-		FROM figures cur
-		JOIN @extschema@.indicator i ON i.code = cur.indicator_code
-		LEFT JOIN figures base ON base.indicator_code = cur.indicator_code
-			 AND @extschema@.year(quarter_report.period) > 1
-			 AND base.period = @extschema@.make_quarter(greatest(@extschema@.year(quarter_report.period) - 1, 1),
-													   @extschema@.quarter_of_year(quarter_report.period))
-		LEFT JOIN LATERAL (
-			SELECT p.value, p.source, s.name_vi FROM @extschema@.annual_plan p
-			JOIN @extschema@.plan_source s ON s.code = p.plan_source
-			WHERE p.unit_id = u.unit_id AND p.indicator_code = i.code
-			  AND p.year = @extschema@.year(quarter_report.period)
-			ORDER BY s.priority DESC LIMIT 1) pl ON true
-		WHERE cur.period = quarter_report.period
+			   g.vintage, g.source, g.base_source,
+			   pl.value AS plan, pl.source AS plan_source, pl.source_name AS plan_source_name,
+			   m.*
+		FROM per_indicator g
+		JOIN jsonb_to_recordset(indicators) AS i(code text, name_vi text, unit_of_measure text, kind text,
+												 decimals integer, display_order integer) ON i.code = g.indicator_code
+		LEFT JOIN jsonb_to_recordset(plans) AS pl(indicator_code text, value numeric, source text, source_name text)
+			   ON pl.indicator_code = g.indicator_code
+		CROSS JOIN LATERAL @extschema@.report_measures(g.s, quarter_report.period, i.kind, pl.value) AS m
 		ORDER BY i.display_order, i.code
 	LOOP
 		tbl := tbl || format(E'| %s | %s | %s | %s | %s | %s | %s | %s |\n',
 			r.name_vi, r.unit_of_measure,
-			coalesce(@extschema@.format_vn_number(r.base_value, r.decimals), ''),
+			coalesce(@extschema@.format_vn_number(r.value_same_period_last_year, r.decimals), ''),
 			@extschema@.format_vn_number(r.value, r.decimals),
 			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
-			coalesce(@extschema@.format_vn_number(@extschema@.dev_index(r.value, r.base_value), 2), ''),
+			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
 			coalesce(@extschema@.format_vn_number(r.plan, r.decimals), ''),
-			coalesce(@extschema@.format_vn_number(@extschema@.pct_of_plan(
-				coalesce(r.ytd, CASE WHEN r.kind = 'ratio' THEN r.value END), r.plan), 2), ''));
+			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
 
 		measure := @extschema@.format_vn_figure(r.value, r.decimals) ||
 			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure;
 		sentences := sentences || '- ' || r.name_vi ||
 			CASE WHEN r.vintage = 'estimate' THEN ' ước đạt ' ELSE ' đạt ' END || measure ||
-			coalesce(', ' || @extschema@.growth_phrase_vi(@extschema@.growth_pct(r.value, r.base_value)), '') ||
+			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
 			CASE WHEN r.plan IS NOT NULL AND r.kind <> 'ratio' THEN
-				', lũy kế bằng ' || @extschema@.format_vn_number(@extschema@.pct_of_plan(r.ytd, r.plan), 2) || '% kế hoạch năm'
+				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
 			ELSE '' END || E'.\n';
 		IF r.source IS NOT NULL THEN
 			sources := sources || format(E'- %s, %s: %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period), r.source);
 		END IF;
-		IF r.base_source IS NOT NULL AND r.base_value IS NOT NULL THEN
+		IF r.base_source IS NOT NULL AND r.value_same_period_last_year IS NOT NULL THEN
 			sources := sources || format(E'- %s, %s: %s\n', r.name_vi,
 				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), r.base_source);
 		END IF;
@@ -115,7 +126,6 @@ BEGIN
 				@extschema@.year(quarter_report.period), r.plan_source_name, coalesce(r.plan_source, 'không rõ nguồn'));
 		END IF;
 	END LOOP;
-
 	IF tbl = '' THEN
 		RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n**%s** (mã %s): chưa có số liệu.\n',
 					  @extschema@.label_vi(quarter_report.period), u.name, u.code);

@@ -9,23 +9,49 @@
 -- observation_period (period, indicator_code).
 -- ---------------------------------------------------------------------------
 
--- The latest vintage of every figure.  A function rather than a view so that
--- every public view has plain column types; PostgreSQL inlines it into the
--- calling query, so filters still reach the index.
+-- The latest vintage of every figure.  PL/pgSQL rather than SQL: Citus
+-- cannot plan an SQL function that reads a distributed table once it has
+-- been inlined into the calling query.  The views below do not call it:
+-- they read observation directly, so filters reach the indexes.
 CREATE FUNCTION @extschema@.latest_observations() RETURNS SETOF @extschema@.observation
-LANGUAGE sql STABLE PARALLEL SAFE
--- a standard SQL body: names are bound when the extension is created, never
--- looked up again in a caller's (possibly hostile) search_path
-BEGIN ATOMIC
-	SELECT o.*
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT DISTINCT ON (o.unit_id, o.indicator_code, o.period) o.*
 	FROM @extschema@.observation o
-	WHERE NOT EXISTS (
-		SELECT 1 FROM @extschema@.observation h
-		WHERE h.unit_id = o.unit_id AND h.indicator_code = o.indicator_code
-		  AND h.period OPERATOR(@extschema@.=) o.period AND h.vintage_rank > o.vintage_rank);
-END;
+	ORDER BY o.unit_id, o.indicator_code, o.period, o.vintage_rank DESC;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.latest_observations() IS
 	'the latest vintage (official > preliminary > estimate) of every figure';
+
+-- The measures a report prints for one figure, from its unit's and
+-- indicator's recent quarters gathered in a qseries: the one place where
+-- "same period last year", "previous quarter", the years to date by
+-- indicator kind and the percentages are decided.  quarterly_report and
+-- quarter_report() both read them from here.
+CREATE FUNCTION @extschema@.report_measures(s @extschema@.qseries, period @extschema@.quarter, kind text,
+	annual_plan numeric DEFAULT NULL,
+	OUT value numeric, OUT value_same_period_last_year numeric, OUT yoy_pct numeric,
+	OUT value_previous_quarter numeric, OUT qoq_pct numeric,
+	OUT ytd numeric, OUT ytd_last_year numeric, OUT ytd_yoy_pct numeric, OUT ytd_pct_of_plan numeric)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT m.value, m.spl, @extschema@.growth_pct(m.value, m.spl),
+		   m.prev, @extschema@.growth_pct(m.value, m.prev),
+		   m.ytd, m.ytd_ly, @extschema@.growth_pct(m.ytd, m.ytd_ly),
+		   -- a flow's or stock's year to date against the annual plan; a
+		   -- ratio's own value (it has no year to date)
+		   @extschema@.pct_of_plan(coalesce(m.ytd, CASE WHEN kind = 'ratio' THEN m.value END), annual_plan)
+	FROM (SELECT @extschema@.value_at(s, period) AS value,
+				 @extschema@.same_period_last_year(s, period) AS spl,
+				 @extschema@.previous_quarter(s, period) AS prev,
+				 CASE WHEN kind IN ('flow', 'stock') THEN @extschema@.ytd(s, period, kind) END AS ytd,
+				 CASE WHEN kind IN ('flow', 'stock') AND @extschema@.year(period) > 1
+					  THEN @extschema@.ytd(s, period OPERATOR(@extschema@.-) 4, kind) END AS ytd_ly) AS m;
+END;
+COMMENT ON FUNCTION @extschema@.report_measures(@extschema@.qseries, @extschema@.quarter, text, numeric) IS
+	'the measures of one figure from its series: value, same period last year and growth, previous quarter and growth, year to date by indicator kind (flow: sum, stock: latest, ratio: none) and its growth, year to date in % of the annual plan (a ratio: its value); used by quarterly_report and quarter_report';
 
 CREATE VIEW @extschema@.quarterly_report AS
 SELECT g.unit_code,
@@ -44,20 +70,19 @@ SELECT g.unit_code,
 	   @extschema@.yyyyq(g.period) AS yyyyq,
 	   @extschema@.quarter_start(g.period) AS period_start,
 	   @extschema@.quarter_end(g.period) AS period_end,
-	   c.value,
-	   (c.figure).vintage,
-	   (c.figure).source,
-	   c.same_period_last_year AS value_same_period_last_year,
-	   @extschema@.growth_pct(c.value, c.same_period_last_year) AS yoy_pct,
-	   c.previous_quarter AS value_previous_quarter,
-	   @extschema@.growth_pct(c.value, c.previous_quarter) AS qoq_pct,
-	   c.ytd,
-	   c.ytd_last_year,
-	   @extschema@.growth_pct(c.ytd, c.ytd_last_year) AS ytd_yoy_pct,
-	   (c.plan).value AS annual_plan,
-	   (c.plan).plan_source,
-	   @extschema@.pct_of_plan(coalesce(c.ytd, CASE WHEN g.indicator_kind = 'ratio' THEN c.value END), (c.plan).value)
-		   AS ytd_pct_of_plan
+	   m.value,
+	   g.vintage,
+	   g.source,
+	   m.value_same_period_last_year,
+	   m.yoy_pct,
+	   m.value_previous_quarter,
+	   m.qoq_pct,
+	   m.ytd,
+	   m.ytd_last_year,
+	   m.ytd_yoy_pct,
+	   pl.value AS annual_plan,
+	   pl.plan_source,
+	   m.ytd_pct_of_plan
 -- One group per unit, indicator and report quarter: every observation from
 -- Q1 of last year up to that quarter, gathered into a qseries in which the
 -- latest vintage of each quarter wins.  A filter on the quarter (any of the
@@ -65,13 +90,20 @@ SELECT g.unit_code,
 -- PostgreSQL applies it before the grouping: one quarter nationwide reads
 -- that quarter's year and the year before through observation_period in one
 -- pass (no look-up per row), one unit reads its rows through
--- observation_lookup.
+-- observation_lookup.  On Citus the groups hold one unit each, so the whole
+-- grouping runs on the worker nodes.  The current figure's vintage and
+-- source come from the same rows; PostgreSQL computes them only when a
+-- query selects them.
 FROM (
 	SELECT u.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
 		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
 		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
 		   cal.period,
-		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) AS s
+		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) AS s,
+		   (pg_catalog.array_agg(x.vintage ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
+		   (pg_catalog.array_agg(x.source ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS source
 	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
 									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
 	JOIN @extschema@.observation x
@@ -84,27 +116,16 @@ FROM (
 	-- a row for every quarter with a figure, none for a quarter without
 	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank), cal.period) IS NOT NULL
 ) g
--- The accessors, each computed once per row (OFFSET 0 keeps this a subquery),
--- and the look-ups only some columns need: PostgreSQL drops the ones a query
--- does not select, so a report without the plan or the source never reads them.
-CROSS JOIN LATERAL (
-	SELECT @extschema@.value_at(g.s, g.period) AS value,
-		   @extschema@.same_period_last_year(g.s, g.period) AS same_period_last_year,
-		   @extschema@.previous_quarter(g.s, g.period) AS previous_quarter,
-		   CASE WHEN g.indicator_kind IN ('flow', 'stock') THEN @extschema@.ytd(g.s, g.period, g.indicator_kind) END AS ytd,
-		   CASE WHEN g.indicator_kind IN ('flow', 'stock') AND @extschema@.year(g.period) > 1
-				THEN @extschema@.ytd(g.s, g.period OPERATOR(@extschema@.-) 4, g.indicator_kind) END AS ytd_last_year,
-		   -- the current figure's row (its vintage and source) and the plan row
-		   (SELECT o FROM @extschema@.observation o
-			WHERE o.unit_id = g.unit_id AND o.indicator_code = g.indicator_code
-			  AND o.period OPERATOR(@extschema@.=) g.period
-			ORDER BY o.vintage_rank DESC LIMIT 1) AS figure,
-		   (SELECT p FROM @extschema@.annual_plan p
-			JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
-			WHERE p.unit_id = g.unit_id AND p.indicator_code = g.indicator_code
-			  AND p.year = @extschema@.year(g.period)
-			ORDER BY ps.priority DESC LIMIT 1) AS plan
-	OFFSET 0) c;
+-- the annual plan of the highest-priority source; unique per unit,
+-- indicator and year, so PostgreSQL leaves the join out when no plan
+-- column is selected
+LEFT JOIN (
+	SELECT DISTINCT ON (p.unit_id, p.indicator_code, p.year) p.unit_id, p.indicator_code, p.year, p.value, p.plan_source
+	FROM @extschema@.annual_plan p
+	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
+	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
+) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
+CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, pl.value) m;
 COMMENT ON VIEW @extschema@.quarterly_report IS
 	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
 COMMENT ON COLUMN @extschema@.quarterly_report.unit_code IS 'official unit code';
@@ -138,6 +159,7 @@ COMMENT ON COLUMN @extschema@.quarterly_report.plan_source IS 'which plan annual
 COMMENT ON COLUMN @extschema@.quarterly_report.ytd_pct_of_plan IS 'year to date in % of the annual plan (for a ratio, the value in % of the plan)';
 
 -- Commune figures summed to their parent, beside the parent's own figure.
+-- The parent's figure is joined on its unit (co-located on Citus).
 CREATE VIEW @extschema@.unit_rollup AS
 SELECT p.code AS parent_code,
 	   p.name AS parent_name,
@@ -162,11 +184,11 @@ FROM @extschema@.latest_observations() c
 JOIN @extschema@.admin_unit cu ON cu.unit_id = c.unit_id
 JOIN @extschema@.admin_unit p ON p.unit_id = cu.parent_id
 JOIN @extschema@.indicator i ON i.code = c.indicator_code AND i.kind IN ('flow', 'stock')
-LEFT JOIN LATERAL (
-	SELECT x.value FROM @extschema@.observation x
-	WHERE x.unit_id = p.unit_id AND x.indicator_code = c.indicator_code
-	  AND x.period OPERATOR(@extschema@.=) c.period
-	ORDER BY x.vintage_rank DESC LIMIT 1) pr ON true
+LEFT JOIN (
+	SELECT DISTINCT ON (x.unit_id, x.indicator_code, x.period) x.unit_id, x.indicator_code, x.period, x.value
+	FROM @extschema@.observation x
+	ORDER BY x.unit_id, x.indicator_code, x.period, x.vintage_rank DESC
+) pr ON pr.unit_id = p.unit_id AND pr.indicator_code = c.indicator_code AND pr.period OPERATOR(@extschema@.=) c.period
 GROUP BY p.unit_id, p.code, p.name, p.level, i.code, i.name_vi, i.unit_of_measure, i.kind, c.period, pr.value;
 COMMENT ON VIEW @extschema@.unit_rollup IS
 	'figures of flows and stocks summed from child units to their parent, beside the figure the parent reported and the difference';
@@ -191,29 +213,32 @@ CREATE FUNCTION @extschema@.harmonised_observations_at(target date)
 RETURNS TABLE (unit_code text, unit_name text, indicator_code text, indicator_name text,
 			   unit_of_measure text, period_label text, year integer, quarter integer,
 			   value numeric, source_units integer, harmonised_to date)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
 	WITH RECURSIVE chain(origin, unit_id, share, depth) AS (
 		SELECT u.unit_id, u.unit_id, 1::numeric, 0 FROM @extschema@.admin_unit u
 		UNION ALL
 		SELECT c.origin, s.new_unit_id, c.share * s.share, c.depth + 1
 		FROM chain c JOIN @extschema@.unit_succession s ON s.old_unit_id = c.unit_id
-		WHERE s.effective <= target AND c.depth < 32
+		WHERE s.effective <= harmonised_observations_at.target AND c.depth < 32
 	), mapping AS (
 		SELECT c.origin, c.unit_id AS target_unit, sum(c.share) AS share
 		FROM chain c JOIN @extschema@.admin_unit t ON t.unit_id = c.unit_id
-		WHERE t.valid_from <= target AND (t.valid_to IS NULL OR t.valid_to > target)
+		WHERE t.valid_from <= harmonised_observations_at.target
+		  AND (t.valid_to IS NULL OR t.valid_to > harmonised_observations_at.target)
 		GROUP BY c.origin, c.unit_id
 	)
 	SELECT t.code, t.name, i.code, i.name_vi, i.unit_of_measure, o.period::text,
 		   @extschema@.year(o.period), @extschema@.quarter_of_year(o.period),
-		   sum(o.value * m.share), count(DISTINCT o.unit_id)::integer, target
+		   sum(o.value * m.share), count(DISTINCT o.unit_id)::integer, harmonised_observations_at.target
 	FROM @extschema@.latest_observations() o
 	JOIN mapping m ON m.origin = o.unit_id
 	JOIN @extschema@.admin_unit t ON t.unit_id = m.target_unit
 	JOIN @extschema@.indicator i ON i.code = o.indicator_code AND i.kind IN ('flow', 'stock')
 	GROUP BY t.code, t.name, i.code, i.name_vi, i.unit_of_measure, o.period;
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.harmonised_observations_at(date) IS
 	'flows and stocks of every unit mapped through unit_succession (with shares) onto the units valid at the target date, so quarters before and after a reorganisation compare on one territory';
 

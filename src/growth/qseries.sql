@@ -30,48 +30,74 @@ COMMENT ON FUNCTION @extschema@.qseries_recv(internal) IS 'binary input of qseri
 COMMENT ON FUNCTION @extschema@.qseries_send(@extschema@.qseries) IS 'binary output of qseries';
 
 -- The aggregate ------------------------------------------------------------------
-CREATE FUNCTION @extschema@.qseries_agg_trans(internal, numeric, @extschema@.quarter) RETURNS internal
-	AS 'MODULE_PATHNAME', 'qseries_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.qseries_agg_combine(internal, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'qseries_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.qseries_agg_serial(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'qseries_agg_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.qseries_agg_deserial(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'qseries_agg_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.qseries_agg_final(internal) RETURNS @extschema@.qseries
-	AS 'MODULE_PATHNAME', 'qseries_agg_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.qseries_agg_trans(internal, numeric, @extschema@.quarter) IS 'quarterly_series transition: collects (period, value), skipping NULLs';
-COMMENT ON FUNCTION @extschema@.qseries_agg_combine(internal, internal) IS 'quarterly_series combine: merges partial states (parallel workers)';
-COMMENT ON FUNCTION @extschema@.qseries_agg_serial(internal) IS 'quarterly_series state serialisation';
-COMMENT ON FUNCTION @extschema@.qseries_agg_deserial(bytea, internal) IS 'quarterly_series state deserialisation';
-COMMENT ON FUNCTION @extschema@.qseries_agg_final(internal) IS 'quarterly_series final: sorts by period; keeps the highest rank of a repeated period in the ranked form, rejects repeated periods (21000) otherwise';
+-- Its state is a real type, qseries_partial (not internal): Citus runs the
+-- first half of an aggregate on its worker nodes only for such states, and
+-- ships them in their text form; PostgreSQL's parallel workers pass them as
+-- they are.  While the aggregate runs the state is an expanded object that
+-- is appended to in place (src/growth/qseries_partial.c).
+CREATE TYPE @extschema@.qseries_partial;
+CREATE FUNCTION @extschema@.qseries_partial_in(cstring) RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_out(@extschema@.qseries_partial) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'qseries_partial_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_recv(internal) RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_send(@extschema@.qseries_partial) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'qseries_partial_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.qseries_partial (
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended,
+	INPUT = @extschema@.qseries_partial_in,
+	OUTPUT = @extschema@.qseries_partial_out,
+	RECEIVE = @extschema@.qseries_partial_recv,
+	SEND = @extschema@.qseries_partial_send
+);
+COMMENT ON TYPE @extschema@.qseries_partial IS
+	'partial state of quarterly_series: the values gathered so far, periods in arrival order and possibly repeated, ranked or not ({2023-Q1:820@1,2023-Q1:821@3}); what Citus workers and parallel workers pass on';
+COMMENT ON FUNCTION @extschema@.qseries_partial_in(cstring) IS 'text input of qseries_partial: {period:value,...} or {period:value@rank,...}';
+COMMENT ON FUNCTION @extschema@.qseries_partial_out(@extschema@.qseries_partial) IS 'text output of qseries_partial, elements in arrival order';
+COMMENT ON FUNCTION @extschema@.qseries_partial_recv(internal) IS 'binary input of qseries_partial: int4 ranked, int4 n, then (int4 ordinal, [int4 rank,] int4 length, numeric binary) n times';
+COMMENT ON FUNCTION @extschema@.qseries_partial_send(@extschema@.qseries_partial) IS 'binary output of qseries_partial';
+
+CREATE FUNCTION @extschema@.qseries_partial_trans(@extschema@.qseries_partial, numeric, @extschema@.quarter)
+	RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_trans_ranked(@extschema@.qseries_partial, numeric, @extschema@.quarter, integer)
+	RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_trans_ranked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_combine(@extschema@.qseries_partial, @extschema@.qseries_partial)
+	RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_final(@extschema@.qseries_partial) RETURNS @extschema@.qseries
+	AS 'MODULE_PATHNAME', 'qseries_partial_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.qseries_partial_trans(@extschema@.qseries_partial, numeric, @extschema@.quarter) IS
+	'quarterly_series transition: collects (period, value), skipping NULLs';
+COMMENT ON FUNCTION @extschema@.qseries_partial_trans_ranked(@extschema@.qseries_partial, numeric, @extschema@.quarter, integer) IS
+	'ranked quarterly_series transition: collects (period, value, rank), skipping NULLs';
+COMMENT ON FUNCTION @extschema@.qseries_partial_combine(@extschema@.qseries_partial, @extschema@.qseries_partial) IS
+	'quarterly_series combine: merges partial states (parallel workers, Citus worker nodes)';
+COMMENT ON FUNCTION @extschema@.qseries_partial_final(@extschema@.qseries_partial) IS
+	'quarterly_series final: sorts by period; keeps the highest rank of a repeated period in the ranked form, rejects repeated periods (21000) otherwise';
 
 CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter) (
-	SFUNC = @extschema@.qseries_agg_trans,
-	STYPE = internal,
-	COMBINEFUNC = @extschema@.qseries_agg_combine,
-	SERIALFUNC = @extschema@.qseries_agg_serial,
-	DESERIALFUNC = @extschema@.qseries_agg_deserial,
-	FINALFUNC = @extschema@.qseries_agg_final,
+	SFUNC = @extschema@.qseries_partial_trans,
+	STYPE = @extschema@.qseries_partial,
+	COMBINEFUNC = @extschema@.qseries_partial_combine,
+	FINALFUNC = @extschema@.qseries_partial_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter) IS
-	'summary of a quarterly series per group (qseries): combinable, parallel; read it with value_at, yoy_pct, ytd, cagr ...';
+	'summary of a quarterly series per group (qseries): combinable, parallel, run on Citus worker nodes; read it with value_at, yoy_pct, ytd, cagr ...';
 
 -- The ranked form: several versions of a figure (vintages) in one group; the
 -- highest rank of each period wins, so a series of the latest vintages is
 -- one aggregate over all of them.
-CREATE FUNCTION @extschema@.qseries_agg_trans_ranked(internal, numeric, @extschema@.quarter, integer) RETURNS internal
-	AS 'MODULE_PATHNAME', 'qseries_agg_trans_ranked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.qseries_agg_trans_ranked(internal, numeric, @extschema@.quarter, integer) IS
-	'ranked quarterly_series transition: collects (period, value, rank), skipping NULLs';
 CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter, rank integer) (
-	SFUNC = @extschema@.qseries_agg_trans_ranked,
-	STYPE = internal,
-	COMBINEFUNC = @extschema@.qseries_agg_combine,
-	SERIALFUNC = @extschema@.qseries_agg_serial,
-	DESERIALFUNC = @extschema@.qseries_agg_deserial,
-	FINALFUNC = @extschema@.qseries_agg_final,
+	SFUNC = @extschema@.qseries_partial_trans_ranked,
+	STYPE = @extschema@.qseries_partial,
+	COMBINEFUNC = @extschema@.qseries_partial_combine,
+	FINALFUNC = @extschema@.qseries_partial_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter, integer) IS

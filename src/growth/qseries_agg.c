@@ -1,12 +1,14 @@
 /*
  * qseries_agg.c
- *	  The two-step summary: quarterly_series(value, period) builds a
- *	  qseries per group; accessors answer the same questions as the window
- *	  functions (value at, same period last year, YTD, growth) from it.
+ *	  The accessors of qseries, which answer the same questions as the
+ *	  window functions (value at, same period last year, YTD, growth), and
+ *	  the support functions of quarterly_series as versions 1.0 and 1.1
+ *	  declare it (state type internal).
  *
- * The aggregate is combinable and its internal state serialisable, so
- * PostgreSQL can build partial summaries in parallel workers (and Citus on
- * worker nodes) and merge them.
+ * Since 1.2 the aggregate keeps its state in the type qseries_partial
+ * (qseries_partial.c), which Citus can ship between nodes.  The internal-
+ * state functions below stay in the library, unchanged, for databases
+ * still at 1.0 or 1.1 until ALTER EXTENSION hatrung UPDATE.
  */
 #include "postgres.h"
 #include "common/compat.h"

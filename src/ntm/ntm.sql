@@ -114,34 +114,32 @@ COMMENT ON FUNCTION @extschema@.ntm_threshold_at(text, text, text, integer) IS
 
 -- Scoring a unit's measurements for a set straight into a criteria bitmap:
 -- what folding ntm_indicator_status gives, without a row per indicator.
-CREATE FUNCTION @extschema@.ntm_score_trans(internal, text, text, integer, text, numeric, boolean) RETURNS internal
-	AS 'MODULE_PATHNAME', 'ntm_score_trans' LANGUAGE C STABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ntm_score_combine(internal, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'ntm_score_combine' LANGUAGE C STABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ntm_score_serial(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'ntm_score_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ntm_score_deserial(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'ntm_score_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ntm_score_final(internal) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'ntm_score_final' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ntm_score_trans(internal, text, text, integer, text, numeric, boolean) IS
-	'ntm_score transition: decides one measurement against the set''s rules for the zone and year (read once per query) and folds it into its criterion';
-COMMENT ON FUNCTION @extschema@.ntm_score_combine(internal, internal) IS 'ntm_score combine: merges two partial scores of one unit, year and set';
-COMMENT ON FUNCTION @extschema@.ntm_score_serial(internal) IS 'ntm_score serialisation (parallel workers)';
-COMMENT ON FUNCTION @extschema@.ntm_score_deserial(bytea, internal) IS 'ntm_score deserialisation (parallel workers)';
-COMMENT ON FUNCTION @extschema@.ntm_score_final(internal) IS 'ntm_score final: the criteria bitmap, every indicator without a measurement counted unknown; NULL for a set without indicators';
-CREATE AGGREGATE @extschema@.ntm_score(set_code text, zone text, year integer, indicator_code text,
-									   value numeric, value_yes boolean) (
+-- The aggregate reads no table: the set's rules for the unit's zone and
+-- year come as an argument, packed once per set, zone and year by
+-- ntm_rules(), so Citus can run it on worker nodes (src/ntm/ntm_rules.c).
+CREATE FUNCTION @extschema@.ntm_rules(set_code text, zone text, year integer) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_rules_fn' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_rules(text, text, integer) IS
+	'the rules of a criteria set in a zone and year, packed for ntm_score: each indicator''s criterion, comparison and threshold in force (ntm_threshold_at)';
+CREATE FUNCTION @extschema@.ntm_score_trans(bytea, bytea, text, numeric, boolean) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_score_rules_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_combine(bytea, bytea) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_score_rules_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_final(bytea) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_score_rules_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_score_trans(bytea, bytea, text, numeric, boolean) IS
+	'ntm_score transition: decides one measurement against the packed rules and folds it into its criterion';
+COMMENT ON FUNCTION @extschema@.ntm_score_combine(bytea, bytea) IS 'ntm_score combine: merges two partial scores of one unit, year and set';
+COMMENT ON FUNCTION @extschema@.ntm_score_final(bytea) IS 'ntm_score final: the criteria bitmap, every indicator without a measurement counted unknown; NULL for a set without indicators';
+CREATE AGGREGATE @extschema@.ntm_score(rules bytea, indicator_code text, value numeric, value_yes boolean) (
 	SFUNC = @extschema@.ntm_score_trans,
-	STYPE = internal,
+	STYPE = bytea,
 	COMBINEFUNC = @extschema@.ntm_score_combine,
-	SERIALFUNC = @extschema@.ntm_score_serial,
-	DESERIALFUNC = @extschema@.ntm_score_deserial,
 	FINALFUNC = @extschema@.ntm_score_final,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.ntm_score(text, text, integer, text, numeric, boolean) IS
-	'one unit''s measurements (grouped by unit, year and set) scored into a criteria bitmap like ntm_criteria_fold over ntm_indicator_status: each measurement against the threshold in force for the set, zone and year; every indicator of the set without a measurement unknown; measurements of other indicators ignored';
+COMMENT ON AGGREGATE @extschema@.ntm_score(bytea, text, numeric, boolean) IS
+	'one unit''s measurements (grouped by unit, year and set) scored into a criteria bitmap like ntm_criteria_fold over ntm_indicator_status: each measurement against the rules ntm_rules(set, zone, year) passes in; every indicator of the set without a measurement unknown; measurements of other indicators ignored';
 
 -- Indicator status ------------------------------------------------------------------
 -- (no WITH clause: the view stays flattenable, so queries over it compute
@@ -239,13 +237,21 @@ COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_id IS 'admin_unit.unit_i
 -- level is the highest tier whose conditions all hold: ntm <- the NTM set,
 -- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
 CREATE VIEW @extschema@.ntm_commune_status AS
-WITH per_set AS (
+WITH zones AS MATERIALIZED (
+	SELECT DISTINCT z.set_code, z.zone, z.year FROM @extschema@.ntm_unit_zone z
+), rules AS MATERIALIZED (
+	-- each set's rules packed once per zone and year, where the tables can
+	-- be read (on Citus: the coordinator, from the materialised zones)
+	SELECT z.set_code, z.zone, z.year, @extschema@.ntm_rules(z.set_code, z.zone, z.year) AS rules
+	FROM zones z
+), per_set AS (
 	-- one criteria bitmap per unit, year and set, scored straight from the
 	-- unit's measurements (the same decisions as ntm_indicator_status);
 	-- grouped by keys only: names are joined once at the end
 	SELECT a.unit_id, a.year, a.set_code,
-		   @extschema@.ntm_score(a.set_code, a.zone, a.year, m.indicator_code, m.value, m.value_yes) AS bits
+		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
+	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
 	LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
 	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
 	GROUP BY a.unit_id, a.set_code, a.year
@@ -306,7 +312,13 @@ COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_id IS 'admin_unit.unit_id'
 -- (measurements HUYEN.5.1 .. HUYEN.5.9, yes/no).  A condition without data
 -- is unknown.
 CREATE VIEW @extschema@.ntm_district_status AS
-WITH levels AS (
+WITH district_measurements AS MATERIALIZED (
+	-- the district-level measurements, read once (on Citus a correlated
+	-- look-up into a distributed table cannot be planned)
+	SELECT m.unit_id, m.year, m.indicator_code, m.value, m.value_yes
+	FROM @extschema@.ntm_measurement m
+	WHERE m.indicator_code LIKE 'HUYEN.%'
+), levels AS (
 	SELECT DISTINCT c.unit_id, c.year, c.level FROM @extschema@.ntm_commune_status c
 ), communes AS (
 	SELECT d.unit_id AS district_id, l.year, u.level AS unit_level, l.unit_id, l.level, cs.criteria_met
@@ -336,17 +348,17 @@ SELECT d.code AS district_code, d.name AS district_name, a.year,
 	   CASE WHEN a.nang_cao * 10 >= a.total THEN 'met' ELSE 'not_met' END AS cond_10pct_nang_cao,
 	   (SELECT @extschema@.ntm_fold(@extschema@.ntm_indicator_status(NULL, m.value_yes, 'yes', NULL))
 		FROM @extschema@.admin_unit t
-		LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = t.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.3'
+		LEFT JOIN district_measurements m ON m.unit_id = t.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.3'
 		WHERE t.parent_id = d.unit_id AND t.level = 'township'
 		  AND daterange(t.valid_from, t.valid_to) && daterange(make_date(a.year, 1, 1), make_date(a.year, 12, 31), '[]'))
 		   AS cond_townships_civilised,
 	   @extschema@.ntm_indicator_status(
-		   (SELECT m.value FROM @extschema@.ntm_measurement m
+		   (SELECT m.value FROM district_measurements m
 			WHERE m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.4'), NULL, '>=', 90)
 		   AS cond_satisfaction_90pct,
 	   (SELECT @extschema@.ntm_fold(@extschema@.ntm_indicator_status(NULL, m.value_yes, 'yes', NULL))
 		FROM generate_series(1, 9) AS k
-		LEFT JOIN @extschema@.ntm_measurement m
+		LEFT JOIN district_measurements m
 			   ON m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.5.' || k)
 		   AS cond_district_criteria
 FROM agg a JOIN @extschema@.admin_unit d ON d.unit_id = a.district_id;
@@ -374,8 +386,12 @@ CREATE FUNCTION @extschema@.ntm_next_tier_candidates(district_code text, year in
 RETURNS TABLE (unit_code text, unit_name text, current_level text, next_level text,
 			   criteria_missing integer, criteria_unknown integer, missing_criteria integer[],
 			   relative_shortfall numeric)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+-- PL/pgSQL, and the shortfall joined per unit rather than looked up per
+-- row: Citus can plan neither an inlined SQL function nor a correlated
+-- subquery over a distributed table
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
 	WITH lv AS (
 		SELECT DISTINCT c.unit_id, c.unit_code, c.unit_name, c.level
 		FROM @extschema@.ntm_commune_status c
@@ -383,19 +399,24 @@ BEGIN ATOMIC
 		JOIN @extschema@.admin_unit d ON d.unit_id = u.parent_id
 		WHERE d.code = ntm_next_tier_candidates.district_code AND c.year = ntm_next_tier_candidates.year
 	), nxt AS (
-		SELECT lv.*, CASE lv.level WHEN 'none' THEN 'ntm' WHEN 'ntm' THEN 'nang_cao' WHEN 'nang_cao' THEN 'kieu_mau' END AS next_level
+		SELECT lv.*, CASE lv.level WHEN 'none' THEN 'ntm' WHEN 'ntm' THEN 'nang_cao' WHEN 'nang_cao' THEN 'kieu_mau' END AS next
 		FROM lv
+	), shortfall AS (
+		SELECT i.unit_id, s.tier, sum(i.shortfall / nullif(abs(i.threshold), 0)) AS relative
+		FROM @extschema@.ntm_indicator_status i
+		JOIN @extschema@.ntm_criteria_set s ON s.code = i.set_code
+		WHERE i.year = ntm_next_tier_candidates.year AND i.status = 'not_met'
+		GROUP BY i.unit_id, s.tier
 	)
-	SELECT n.unit_code, n.unit_name, n.level, n.next_level,
+	SELECT n.unit_code, n.unit_name, n.level, n.next,
 		   cardinality(c.missing_criteria), c.criteria_unknown, c.missing_criteria,
-		   (SELECT coalesce(sum(i.shortfall / nullif(abs(i.threshold), 0)), 0)
-			FROM @extschema@.ntm_indicator_status i
-			JOIN @extschema@.ntm_criteria_set s ON s.code = i.set_code AND s.tier = n.next_level
-			WHERE i.unit_id = n.unit_id AND i.year = ntm_next_tier_candidates.year AND i.status = 'not_met')
+		   coalesce(sf.relative, 0)
 	FROM nxt n
 	JOIN @extschema@.ntm_commune_status c ON c.unit_id = n.unit_id AND c.year = ntm_next_tier_candidates.year
-		 AND c.tier = n.next_level
+		 AND c.tier = n.next
+	LEFT JOIN shortfall sf ON sf.unit_id = n.unit_id AND sf.tier = n.next
 	ORDER BY cardinality(c.missing_criteria), c.criteria_unknown, 8, n.unit_code;
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.ntm_next_tier_candidates(text, integer) IS
 	'communes of a district closest to their next tier: fewest criteria missing, then fewest unknown, then smallest relative shortfall (sum of shortfall / threshold over unmet numeric indicators)';

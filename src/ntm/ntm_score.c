@@ -1,8 +1,12 @@
 /*
  * ntm_score.c
- *	  ntm_score(set, zone, year, indicator, value, value_yes): one unit's
- *	  measurements for a year folded straight into the criteria bitmap of a
- *	  set (see ntm_core.h), grouped by unit, year and set.
+ *	  Reading a criteria set's rules for a zone and year, and
+ *	  ntm_score(set, zone, year, indicator, value, value_yes) as versions 1.0
+ *	  and 1.1 declare it: one unit's measurements for a year folded straight
+ *	  into the criteria bitmap of a set (see ntm_core.h), grouped by unit,
+ *	  year and set.  Since 1.2 the aggregate takes the rules as an argument
+ *	  instead of reading them (ntm_rules.c), so Citus can run it on worker
+ *	  nodes; the functions below stay for databases still at 1.0 or 1.1.
  *
  * It gives what folding ntm_indicator_status would give, without forming a
  * row per unit and indicator: the set's indicators, their criteria,
@@ -25,36 +29,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-/* Indicators of one set the seen-bitmap can track. */
-#define MAX_SET_INDICATORS 128
-
-typedef struct SetIndicator
-{
-	char	   *code;
-	int32		criterion_no;
-	NtmComparison op;
-	Numeric		threshold;		/* NULL when none is configured */
-} SetIndicator;
-
-/* A set's indicators as they apply in one zone and year, sorted by code. */
-typedef struct SetRules
-{
-	char	   *set_code;
-	char	   *zone;
-	int32		year;
-	int			n;
-	SetIndicator ind[MAX_SET_INDICATORS];
-	struct SetRules *next;
-} SetRules;
-
-/* Per call site (FmgrInfo), for the life of the query. */
-typedef struct RulesCache
-{
-	MemoryContext cxt;
-	char	   *schema;			/* the extension's schema, quoted */
-	SetRules   *sets;
-} RulesCache;
-
 typedef struct ScoreState
 {
 	char	   *set_code;
@@ -65,8 +39,8 @@ typedef struct ScoreState
 	uint64		seen[MAX_SET_INDICATORS / 64];
 } ScoreState;
 
-static RulesCache *
-rules_cache(FunctionCallInfo fcinfo)
+RulesCache *
+ntm_rules_cache(FunctionCallInfo fcinfo)
 {
 	RulesCache *cache = fcinfo->flinfo->fn_extra;
 
@@ -89,11 +63,12 @@ cmp_indicator(const void *a, const void *b)
 }
 
 /*
- * Reads a set's rules for a zone and year.  Every operator is qualified, so
- * the caller's search_path cannot change what the query means.
+ * Reads a set's rules for a zone and year (also for ntm_rules(), see
+ * ntm_rules.c).  Every operator is qualified, so the caller's search_path
+ * cannot change what the query means.
  */
-static SetRules *
-load_rules(RulesCache *cache, const char *set_code, const char *zone, int32 year)
+SetRules *
+ntm_load_rules(RulesCache *cache, const char *set_code, const char *zone, int32 year)
 {
 	SetRules   *rules = MemoryContextAllocZero(cache->cxt, sizeof(SetRules));
 	StringInfoData sql;
@@ -158,15 +133,15 @@ load_rules(RulesCache *cache, const char *set_code, const char *zone, int32 year
 	return rules;
 }
 
-static SetRules *
-find_rules(RulesCache *cache, const char *set_code, const char *zone, int32 year)
+SetRules *
+ntm_find_rules(RulesCache *cache, const char *set_code, const char *zone, int32 year)
 {
 	SetRules   *r;
 
 	for (r = cache->sets; r != NULL; r = r->next)
 		if (r->year == year && strcmp(r->set_code, set_code) == 0 && strcmp(r->zone, zone) == 0)
 			return r;
-	return load_rules(cache, set_code, zone, year);
+	return ntm_load_rules(cache, set_code, zone, year);
 }
 
 /* The indicator with this code (not NUL-terminated), or -1. */
@@ -227,7 +202,7 @@ ntm_score_trans(PG_FUNCTION_ARGS)
 					   text_to_cstring(PG_GETARG_TEXT_PP(2)), PG_GETARG_INT32(3));
 	}
 	if (st->rules == NULL)
-		st->rules = find_rules(rules_cache(fcinfo), st->set_code, st->zone, st->year);
+		st->rules = ntm_find_rules(ntm_rules_cache(fcinfo), st->set_code, st->zone, st->year);
 	/* no measurement at all (an outer join's empty side) */
 	if (PG_ARGISNULL(4))
 		PG_RETURN_POINTER(st);
@@ -344,7 +319,7 @@ ntm_score_final(PG_FUNCTION_ARGS)
 	if (st == NULL)
 		PG_RETURN_NULL();
 	/* this call site's own cache: the state may come from another process */
-	rules = find_rules(rules_cache(fcinfo), st->set_code, st->zone, st->year);
+	rules = ntm_find_rules(ntm_rules_cache(fcinfo), st->set_code, st->zone, st->year);
 	if (rules->n == 0)
 		PG_RETURN_NULL();
 	bits = st->bits;			/* the state is left as it is: finals may repeat */

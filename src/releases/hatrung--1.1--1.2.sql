@@ -1,2 +1,718 @@
 -- hatrung 1.1 -> 1.2
 \echo Use "ALTER EXTENSION hatrung UPDATE TO '1.2'" to load this file. \quit
+
+-- 1.2 makes the data model distributable on Citus (hatrung.distribute_data_model)
+-- and keeps every answer of 1.1.  Each section repeats the new text of the
+-- source file it names; test/scenarios/upgrade.sh checks that an updated
+-- installation equals a fresh one.
+
+-- Keys Citus can distribute on unit_id (src/data/data_model.sql, history.sql):
+-- observation's primary key holds unit_id; history rows get uuid keys,
+-- unique across nodes without a shared sequence.  The 1.1 history ids are
+-- kept, readable in the uuid's last 12 hex digits.
+ALTER TABLE @extschema@.observation DROP CONSTRAINT observation_pkey, ADD PRIMARY KEY (unit_id, obs_id);
+COMMENT ON COLUMN @extschema@.observation.obs_id IS 'row identifier (with unit_id the primary key)';
+ALTER TABLE @extschema@.observation_history DROP CONSTRAINT observation_history_pkey,
+	ALTER COLUMN history_id DROP IDENTITY;
+ALTER TABLE @extschema@.observation_history
+	ALTER COLUMN history_id SET DATA TYPE uuid
+		USING ('00000000-0000-4000-8000-' || pg_catalog.lpad(pg_catalog.to_hex(history_id), 12, '0'))::uuid,
+	ALTER COLUMN history_id SET DEFAULT pg_catalog.gen_random_uuid(),
+	ADD PRIMARY KEY (unit_id, history_id);
+ALTER TABLE @extschema@.annual_plan_history DROP CONSTRAINT annual_plan_history_pkey,
+	ALTER COLUMN history_id DROP IDENTITY;
+ALTER TABLE @extschema@.annual_plan_history
+	ALTER COLUMN history_id SET DATA TYPE uuid
+		USING ('00000000-0000-4000-8000-' || pg_catalog.lpad(pg_catalog.to_hex(history_id), 12, '0'))::uuid,
+	ALTER COLUMN history_id SET DEFAULT pg_catalog.gen_random_uuid(),
+	ADD PRIMARY KEY (unit_id, history_id);
+COMMENT ON COLUMN @extschema@.observation_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
+COMMENT ON COLUMN @extschema@.annual_plan_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
+
+-- Objects built on the ones replaced below; created again further down.
+DROP VIEW @extschema@.quarterly_report;
+DROP FUNCTION @extschema@.ntm_next_tier_candidates(text, integer);
+DROP VIEW @extschema@.ntm_district_status;
+DROP VIEW @extschema@.ntm_commune_status;
+
+-- quarterly_series keeps its state in a real type, qseries_partial, instead
+-- of internal, so Citus can run it on worker nodes (src/growth/qseries.sql).
+DROP AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter);
+DROP AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter, integer);
+DROP FUNCTION @extschema@.qseries_agg_trans(internal, numeric, @extschema@.quarter);
+DROP FUNCTION @extschema@.qseries_agg_trans_ranked(internal, numeric, @extschema@.quarter, integer);
+DROP FUNCTION @extschema@.qseries_agg_combine(internal, internal);
+DROP FUNCTION @extschema@.qseries_agg_serial(internal);
+DROP FUNCTION @extschema@.qseries_agg_deserial(bytea, internal);
+DROP FUNCTION @extschema@.qseries_agg_final(internal);
+-- The aggregate ------------------------------------------------------------------
+-- Its state is a real type, qseries_partial (not internal): Citus runs the
+-- first half of an aggregate on its worker nodes only for such states, and
+-- ships them in their text form; PostgreSQL's parallel workers pass them as
+-- they are.  While the aggregate runs the state is an expanded object that
+-- is appended to in place (src/growth/qseries_partial.c).
+CREATE TYPE @extschema@.qseries_partial;
+CREATE FUNCTION @extschema@.qseries_partial_in(cstring) RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_out(@extschema@.qseries_partial) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'qseries_partial_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_recv(internal) RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_send(@extschema@.qseries_partial) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'qseries_partial_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.qseries_partial (
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended,
+	INPUT = @extschema@.qseries_partial_in,
+	OUTPUT = @extschema@.qseries_partial_out,
+	RECEIVE = @extschema@.qseries_partial_recv,
+	SEND = @extschema@.qseries_partial_send
+);
+COMMENT ON TYPE @extschema@.qseries_partial IS
+	'partial state of quarterly_series: the values gathered so far, periods in arrival order and possibly repeated, ranked or not ({2023-Q1:820@1,2023-Q1:821@3}); what Citus workers and parallel workers pass on';
+COMMENT ON FUNCTION @extschema@.qseries_partial_in(cstring) IS 'text input of qseries_partial: {period:value,...} or {period:value@rank,...}';
+COMMENT ON FUNCTION @extschema@.qseries_partial_out(@extschema@.qseries_partial) IS 'text output of qseries_partial, elements in arrival order';
+COMMENT ON FUNCTION @extschema@.qseries_partial_recv(internal) IS 'binary input of qseries_partial: int4 ranked, int4 n, then (int4 ordinal, [int4 rank,] int4 length, numeric binary) n times';
+COMMENT ON FUNCTION @extschema@.qseries_partial_send(@extschema@.qseries_partial) IS 'binary output of qseries_partial';
+
+CREATE FUNCTION @extschema@.qseries_partial_trans(@extschema@.qseries_partial, numeric, @extschema@.quarter)
+	RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_trans_ranked(@extschema@.qseries_partial, numeric, @extschema@.quarter, integer)
+	RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_trans_ranked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_combine(@extschema@.qseries_partial, @extschema@.qseries_partial)
+	RETURNS @extschema@.qseries_partial
+	AS 'MODULE_PATHNAME', 'qseries_partial_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.qseries_partial_final(@extschema@.qseries_partial) RETURNS @extschema@.qseries
+	AS 'MODULE_PATHNAME', 'qseries_partial_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.qseries_partial_trans(@extschema@.qseries_partial, numeric, @extschema@.quarter) IS
+	'quarterly_series transition: collects (period, value), skipping NULLs';
+COMMENT ON FUNCTION @extschema@.qseries_partial_trans_ranked(@extschema@.qseries_partial, numeric, @extschema@.quarter, integer) IS
+	'ranked quarterly_series transition: collects (period, value, rank), skipping NULLs';
+COMMENT ON FUNCTION @extschema@.qseries_partial_combine(@extschema@.qseries_partial, @extschema@.qseries_partial) IS
+	'quarterly_series combine: merges partial states (parallel workers, Citus worker nodes)';
+COMMENT ON FUNCTION @extschema@.qseries_partial_final(@extschema@.qseries_partial) IS
+	'quarterly_series final: sorts by period; keeps the highest rank of a repeated period in the ranked form, rejects repeated periods (21000) otherwise';
+
+CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter) (
+	SFUNC = @extschema@.qseries_partial_trans,
+	STYPE = @extschema@.qseries_partial,
+	COMBINEFUNC = @extschema@.qseries_partial_combine,
+	FINALFUNC = @extschema@.qseries_partial_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter) IS
+	'summary of a quarterly series per group (qseries): combinable, parallel, run on Citus worker nodes; read it with value_at, yoy_pct, ytd, cagr ...';
+
+-- The ranked form: several versions of a figure (vintages) in one group; the
+-- highest rank of each period wins, so a series of the latest vintages is
+-- one aggregate over all of them.
+CREATE AGGREGATE @extschema@.quarterly_series(value numeric, period @extschema@.quarter, rank integer) (
+	SFUNC = @extschema@.qseries_partial_trans_ranked,
+	STYPE = @extschema@.qseries_partial,
+	COMBINEFUNC = @extschema@.qseries_partial_combine,
+	FINALFUNC = @extschema@.qseries_partial_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.quarterly_series(numeric, @extschema@.quarter, integer) IS
+	'summary of a quarterly series per group where a period may repeat: the value of highest rank (e.g. vintage_rank) wins; equal highest ranks are an error (21000)';
+
+-- Functions that read distributed tables are PL/pgSQL (src/data/history.sql,
+-- views.sql): Citus cannot plan them as inlined SQL functions.
+-- The latest vintage of each figure as known at a moment: the current rows
+-- and the history versions valid then.  as_of = NULL means now.  PL/pgSQL
+-- rather than SQL: Citus cannot plan an inlined SQL function that reads a
+-- distributed table.
+CREATE OR REPLACE FUNCTION @extschema@.observations_as_of(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, indicator_code text, period @extschema@.quarter, vintage text, value numeric,
+			   source text, recorded_at timestamptz)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT DISTINCT ON (v.unit_id, v.indicator_code, v.period)
+		   v.unit_id, v.indicator_code, v.period, v.vintage, v.value, v.source, v.recorded_at
+	FROM (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source, o.recorded_at
+		  FROM @extschema@.observation o
+		  WHERE (observations_as_of.only_unit_id IS NULL OR o.unit_id = observations_as_of.only_unit_id)
+			AND (observations_as_of.as_of IS NULL OR o.recorded_at <= observations_as_of.as_of)
+		  UNION ALL
+		  SELECT h.unit_id, h.indicator_code, h.period, h.vintage,
+				 CASE h.vintage WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END,
+				 h.value, h.source, h.recorded_at
+		  FROM @extschema@.observation_history h
+		  WHERE observations_as_of.as_of IS NOT NULL
+			AND (observations_as_of.only_unit_id IS NULL OR h.unit_id = observations_as_of.only_unit_id)
+			AND h.recorded_at <= observations_as_of.as_of AND h.changed_at > observations_as_of.as_of) AS v
+	ORDER BY v.unit_id, v.indicator_code, v.period, v.vintage_rank DESC, v.recorded_at DESC;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.observations_as_of(timestamptz, bigint) IS
+	'the latest vintage of every figure as it was known at as_of (NULL: now), optionally for one unit: reproduces what a past report said';
+
+
+-- The latest vintage of every figure.  PL/pgSQL rather than SQL: Citus
+-- cannot plan an SQL function that reads a distributed table once it has
+-- been inlined into the calling query.  The views below do not call it:
+-- they read observation directly, so filters reach the indexes.
+CREATE OR REPLACE FUNCTION @extschema@.latest_observations() RETURNS SETOF @extschema@.observation
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT DISTINCT ON (o.unit_id, o.indicator_code, o.period) o.*
+	FROM @extschema@.observation o
+	ORDER BY o.unit_id, o.indicator_code, o.period, o.vintage_rank DESC;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.latest_observations() IS
+	'the latest vintage (official > preliminary > estimate) of every figure';
+
+-- The measures a report prints for one figure, from its unit's and
+-- indicator's recent quarters gathered in a qseries: the one place where
+-- "same period last year", "previous quarter", the years to date by
+-- indicator kind and the percentages are decided.  quarterly_report and
+-- quarter_report() both read them from here.
+CREATE FUNCTION @extschema@.report_measures(s @extschema@.qseries, period @extschema@.quarter, kind text,
+	annual_plan numeric DEFAULT NULL,
+	OUT value numeric, OUT value_same_period_last_year numeric, OUT yoy_pct numeric,
+	OUT value_previous_quarter numeric, OUT qoq_pct numeric,
+	OUT ytd numeric, OUT ytd_last_year numeric, OUT ytd_yoy_pct numeric, OUT ytd_pct_of_plan numeric)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT m.value, m.spl, @extschema@.growth_pct(m.value, m.spl),
+		   m.prev, @extschema@.growth_pct(m.value, m.prev),
+		   m.ytd, m.ytd_ly, @extschema@.growth_pct(m.ytd, m.ytd_ly),
+		   -- a flow's or stock's year to date against the annual plan; a
+		   -- ratio's own value (it has no year to date)
+		   @extschema@.pct_of_plan(coalesce(m.ytd, CASE WHEN kind = 'ratio' THEN m.value END), annual_plan)
+	FROM (SELECT @extschema@.value_at(s, period) AS value,
+				 @extschema@.same_period_last_year(s, period) AS spl,
+				 @extschema@.previous_quarter(s, period) AS prev,
+				 CASE WHEN kind IN ('flow', 'stock') THEN @extschema@.ytd(s, period, kind) END AS ytd,
+				 CASE WHEN kind IN ('flow', 'stock') AND @extschema@.year(period) > 1
+					  THEN @extschema@.ytd(s, period OPERATOR(@extschema@.-) 4, kind) END AS ytd_ly) AS m;
+END;
+COMMENT ON FUNCTION @extschema@.report_measures(@extschema@.qseries, @extschema@.quarter, text, numeric) IS
+	'the measures of one figure from its series: value, same period last year and growth, previous quarter and growth, year to date by indicator kind (flow: sum, stock: latest, ratio: none) and its growth, year to date in % of the annual plan (a ratio: its value); used by quarterly_report and quarter_report';
+
+CREATE VIEW @extschema@.quarterly_report AS
+SELECT g.unit_code,
+	   g.unit_name,
+	   g.unit_level,
+	   g.indicator_code,
+	   g.indicator_name,
+	   g.indicator_name_en,
+	   g.unit_of_measure,
+	   g.indicator_kind,
+	   g.decimals,
+	   g.period::text AS period_label,
+	   @extschema@.label_vi(g.period) AS label_vi,
+	   @extschema@.year(g.period) AS year,
+	   @extschema@.quarter_of_year(g.period) AS quarter,
+	   @extschema@.yyyyq(g.period) AS yyyyq,
+	   @extschema@.quarter_start(g.period) AS period_start,
+	   @extschema@.quarter_end(g.period) AS period_end,
+	   m.value,
+	   g.vintage,
+	   g.source,
+	   m.value_same_period_last_year,
+	   m.yoy_pct,
+	   m.value_previous_quarter,
+	   m.qoq_pct,
+	   m.ytd,
+	   m.ytd_last_year,
+	   m.ytd_yoy_pct,
+	   pl.value AS annual_plan,
+	   pl.plan_source,
+	   m.ytd_pct_of_plan
+-- One group per unit, indicator and report quarter: every observation from
+-- Q1 of last year up to that quarter, gathered into a qseries in which the
+-- latest vintage of each quarter wins.  A filter on the quarter (any of the
+-- period columns) or on the unit or indicator lands on a grouping column, so
+-- PostgreSQL applies it before the grouping: one quarter nationwide reads
+-- that quarter's year and the year before through observation_period in one
+-- pass (no look-up per row), one unit reads its rows through
+-- observation_lookup.  On Citus the groups hold one unit each, so the whole
+-- grouping runs on the worker nodes.  The current figure's vintage and
+-- source come from the same rows; PostgreSQL computes them only when a
+-- query selects them.
+FROM (
+	SELECT u.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
+		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
+		   cal.period,
+		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) AS s,
+		   (pg_catalog.array_agg(x.vintage ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
+		   (pg_catalog.array_agg(x.source ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS source
+	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
+									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
+	JOIN @extschema@.observation x
+	  ON x.period OPERATOR(@extschema@.>=)
+			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
+	 AND x.period OPERATOR(@extschema@.<=) cal.period
+	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
+	JOIN @extschema@.indicator i ON i.code = x.indicator_code
+	GROUP BY u.unit_id, i.code, cal.period
+	-- a row for every quarter with a figure, none for a quarter without
+	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank), cal.period) IS NOT NULL
+) g
+-- the annual plan of the highest-priority source; unique per unit,
+-- indicator and year, so PostgreSQL leaves the join out when no plan
+-- column is selected
+LEFT JOIN (
+	SELECT DISTINCT ON (p.unit_id, p.indicator_code, p.year) p.unit_id, p.indicator_code, p.year, p.value, p.plan_source
+	FROM @extschema@.annual_plan p
+	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
+	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
+) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
+CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, pl.value) m;
+COMMENT ON VIEW @extschema@.quarterly_report IS
+	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
+GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_code IS 'official unit code';
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_level IS 'province, district, township, commune or ward';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_code IS 'indicator code';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_name IS 'indicator name in Vietnamese';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_name_en IS 'indicator name in English';
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_of_measure IS 'đơn vị tính';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_kind IS 'flow, stock or ratio: decides the year to date';
+COMMENT ON COLUMN @extschema@.quarterly_report.decimals IS 'decimals to display';
+COMMENT ON COLUMN @extschema@.quarterly_report.period_label IS 'quarter as YYYY-Qn (2023-Q1)';
+COMMENT ON COLUMN @extschema@.quarterly_report.label_vi IS 'quarter as reports write it (quý I-2023)';
+COMMENT ON COLUMN @extschema@.quarterly_report.year IS 'calendar year';
+COMMENT ON COLUMN @extschema@.quarterly_report.quarter IS 'quarter of the year, 1 to 4';
+COMMENT ON COLUMN @extschema@.quarterly_report.yyyyq IS 'sortable integer form, 20231 for 2023-Q1';
+COMMENT ON COLUMN @extschema@.quarterly_report.period_start IS 'first day of the quarter';
+COMMENT ON COLUMN @extschema@.quarterly_report.period_end IS 'last day of the quarter';
+COMMENT ON COLUMN @extschema@.quarterly_report.value IS 'the figure (latest vintage)';
+COMMENT ON COLUMN @extschema@.quarterly_report.vintage IS 'estimate, preliminary or official';
+COMMENT ON COLUMN @extschema@.quarterly_report.source IS 'source of the figure; derived and illustrative figures say so';
+COMMENT ON COLUMN @extschema@.quarterly_report.value_same_period_last_year IS 'the figure of the same quarter last year (thực hiện cùng kỳ), NULL if missing';
+COMMENT ON COLUMN @extschema@.quarterly_report.yoy_pct IS 'growth in % against the same quarter last year';
+COMMENT ON COLUMN @extschema@.quarterly_report.value_previous_quarter IS 'the figure of the previous quarter (kỳ trước), NULL if missing';
+COMMENT ON COLUMN @extschema@.quarterly_report.qoq_pct IS 'growth in % against the previous quarter';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd IS 'year to date (lũy kế): sum of Q1..quarter for a flow (NULL if any is missing), the value for a stock, NULL for a ratio';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_last_year IS 'year to date of the same span last year';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_yoy_pct IS 'growth in % of the year to date against the same span last year';
+COMMENT ON COLUMN @extschema@.quarterly_report.annual_plan IS 'annual plan of the year (highest-priority plan source)';
+COMMENT ON COLUMN @extschema@.quarterly_report.plan_source IS 'which plan annual_plan is';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_pct_of_plan IS 'year to date in % of the annual plan (for a ratio, the value in % of the plan)';
+
+-- Commune figures summed to their parent, beside the parent's own figure.
+-- The parent's figure is joined on its unit (co-located on Citus).
+CREATE OR REPLACE VIEW @extschema@.unit_rollup AS
+SELECT p.code AS parent_code,
+	   p.name AS parent_name,
+	   p.level AS parent_level,
+	   i.code AS indicator_code,
+	   i.name_vi AS indicator_name,
+	   i.unit_of_measure,
+	   i.kind AS indicator_kind,
+	   c.period::text AS period_label,
+	   @extschema@.year(c.period) AS year,
+	   @extschema@.quarter_of_year(c.period) AS quarter,
+	   sum(c.value) AS children_sum,
+	   count(*)::integer AS children_reporting,
+	   (SELECT count(*) FROM @extschema@.admin_unit k
+		WHERE k.parent_id = p.unit_id
+		  AND daterange(k.valid_from, k.valid_to) &&
+			  daterange(@extschema@.quarter_start(c.period), @extschema@.quarter_end(c.period), '[]'))::integer
+		   AS children_total,
+	   pr.value AS parent_reported,
+	   pr.value - sum(c.value) AS difference
+FROM @extschema@.latest_observations() c
+JOIN @extschema@.admin_unit cu ON cu.unit_id = c.unit_id
+JOIN @extschema@.admin_unit p ON p.unit_id = cu.parent_id
+JOIN @extschema@.indicator i ON i.code = c.indicator_code AND i.kind IN ('flow', 'stock')
+LEFT JOIN (
+	SELECT DISTINCT ON (x.unit_id, x.indicator_code, x.period) x.unit_id, x.indicator_code, x.period, x.value
+	FROM @extschema@.observation x
+	ORDER BY x.unit_id, x.indicator_code, x.period, x.vintage_rank DESC
+) pr ON pr.unit_id = p.unit_id AND pr.indicator_code = c.indicator_code AND pr.period OPERATOR(@extschema@.=) c.period
+GROUP BY p.unit_id, p.code, p.name, p.level, i.code, i.name_vi, i.unit_of_measure, i.kind, c.period, pr.value;
+-- Old units' figures mapped onto the units valid at a date.
+CREATE OR REPLACE FUNCTION @extschema@.harmonised_observations_at(target date)
+RETURNS TABLE (unit_code text, unit_name text, indicator_code text, indicator_name text,
+			   unit_of_measure text, period_label text, year integer, quarter integer,
+			   value numeric, source_units integer, harmonised_to date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	WITH RECURSIVE chain(origin, unit_id, share, depth) AS (
+		SELECT u.unit_id, u.unit_id, 1::numeric, 0 FROM @extschema@.admin_unit u
+		UNION ALL
+		SELECT c.origin, s.new_unit_id, c.share * s.share, c.depth + 1
+		FROM chain c JOIN @extschema@.unit_succession s ON s.old_unit_id = c.unit_id
+		WHERE s.effective <= harmonised_observations_at.target AND c.depth < 32
+	), mapping AS (
+		SELECT c.origin, c.unit_id AS target_unit, sum(c.share) AS share
+		FROM chain c JOIN @extschema@.admin_unit t ON t.unit_id = c.unit_id
+		WHERE t.valid_from <= harmonised_observations_at.target
+		  AND (t.valid_to IS NULL OR t.valid_to > harmonised_observations_at.target)
+		GROUP BY c.origin, c.unit_id
+	)
+	SELECT t.code, t.name, i.code, i.name_vi, i.unit_of_measure, o.period::text,
+		   @extschema@.year(o.period), @extschema@.quarter_of_year(o.period),
+		   sum(o.value * m.share), count(DISTINCT o.unit_id)::integer, harmonised_observations_at.target
+	FROM @extschema@.latest_observations() o
+	JOIN mapping m ON m.origin = o.unit_id
+	JOIN @extschema@.admin_unit t ON t.unit_id = m.target_unit
+	JOIN @extschema@.indicator i ON i.code = o.indicator_code AND i.kind IN ('flow', 'stock')
+	GROUP BY t.code, t.name, i.code, i.name_vi, i.unit_of_measure, o.period;
+END
+$$;
+
+-- The report reads its data in separate statements first (the unit, its
+-- figures as known at as_of, its plans, the indicators) and then computes
+-- over what it read, with the same measures as quarterly_report
+-- (report_measures).  On Citus a statement that mixed a function reading the
+-- figures with the unit's plans would be sent whole to the worker holding
+-- the unit, where the function would read that node's empty local tables.
+CREATE OR REPLACE FUNCTION @extschema@.quarter_report(unit_code text, period @extschema@.quarter, as_of timestamptz DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	u @extschema@.admin_unit;
+	figures jsonb;
+	plans jsonb;
+	indicators jsonb;
+	r record;
+	tbl text := '';
+	sentences text := '';
+	sources text := '';
+	level_vi text;
+	measure text;
+BEGIN
+	SELECT * INTO u FROM @extschema@.admin_unit a
+	WHERE a.code = quarter_report.unit_code
+	  AND daterange(a.valid_from, a.valid_to) &&
+		  daterange(@extschema@.quarter_start(quarter_report.period), @extschema@.quarter_end(quarter_report.period), '[]')
+	ORDER BY a.valid_from DESC LIMIT 1;
+	IF u.unit_id IS NULL THEN
+		RAISE EXCEPTION 'no unit with code % exists in %', quarter_report.unit_code, quarter_report.period
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	level_vi := CASE u.level WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
+							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
+
+	-- the figures of last year and this year up to the quarter, as known at as_of
+	SELECT jsonb_agg(f) INTO figures
+	FROM @extschema@.observations_as_of(quarter_report.as_of, u.unit_id) AS f
+	WHERE f.period OPERATOR(@extschema@.>=)
+			  @extschema@.make_quarter(greatest(@extschema@.year(quarter_report.period) - 1, 1), 1)
+	  AND f.period OPERATOR(@extschema@.<=) quarter_report.period;
+	-- the plan of the year from the highest-priority source
+	SELECT jsonb_agg(p) INTO plans
+	FROM (SELECT DISTINCT ON (ap.indicator_code) ap.indicator_code, ap.value, ap.source, ps.name_vi AS source_name
+		  FROM @extschema@.annual_plan ap
+		  JOIN @extschema@.plan_source ps ON ps.code = ap.plan_source
+		  WHERE ap.unit_id = u.unit_id AND ap.year = @extschema@.year(quarter_report.period)
+		  ORDER BY ap.indicator_code, ps.priority DESC) AS p;
+	SELECT jsonb_agg(i) INTO indicators
+	FROM @extschema@.indicator i
+	WHERE i.code IN (SELECT f.indicator_code FROM jsonb_to_recordset(figures) AS f(indicator_code text));
+
+	FOR r IN
+		WITH f AS (
+			SELECT * FROM jsonb_to_recordset(figures) AS f(indicator_code text, period @extschema@.quarter,
+															vintage text, value numeric, source text)
+		), per_indicator AS (
+			-- every figure of an indicator in one series; the current
+			-- figure's and last year's vintage and source beside it
+			SELECT f.indicator_code, @extschema@.quarterly_series(f.value, f.period) AS s,
+				   min(f.vintage) FILTER (WHERE f.period OPERATOR(@extschema@.=) quarter_report.period) AS vintage,
+				   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) quarter_report.period) AS source,
+				   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) (quarter_report.period OPERATOR(@extschema@.-) 4))
+					   AS base_source
+			FROM f GROUP BY f.indicator_code
+			HAVING bool_or(f.period OPERATOR(@extschema@.=) quarter_report.period)
+		)
+		SELECT i.code, i.name_vi, i.unit_of_measure, i.kind, i.decimals,
+			   g.vintage, g.source, g.base_source,
+			   pl.value AS plan, pl.source AS plan_source, pl.source_name AS plan_source_name,
+			   m.*
+		FROM per_indicator g
+		JOIN jsonb_to_recordset(indicators) AS i(code text, name_vi text, unit_of_measure text, kind text,
+												 decimals integer, display_order integer) ON i.code = g.indicator_code
+		LEFT JOIN jsonb_to_recordset(plans) AS pl(indicator_code text, value numeric, source text, source_name text)
+			   ON pl.indicator_code = g.indicator_code
+		CROSS JOIN LATERAL @extschema@.report_measures(g.s, quarter_report.period, i.kind, pl.value) AS m
+		ORDER BY i.display_order, i.code
+	LOOP
+		tbl := tbl || format(E'| %s | %s | %s | %s | %s | %s | %s | %s |\n',
+			r.name_vi, r.unit_of_measure,
+			coalesce(@extschema@.format_vn_number(r.value_same_period_last_year, r.decimals), ''),
+			@extschema@.format_vn_number(r.value, r.decimals),
+			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
+			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
+			coalesce(@extschema@.format_vn_number(r.plan, r.decimals), ''),
+			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
+
+		measure := @extschema@.format_vn_figure(r.value, r.decimals) ||
+			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure;
+		sentences := sentences || '- ' || r.name_vi ||
+			CASE WHEN r.vintage = 'estimate' THEN ' ước đạt ' ELSE ' đạt ' END || measure ||
+			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
+			CASE WHEN r.plan IS NOT NULL AND r.kind <> 'ratio' THEN
+				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
+			ELSE '' END || E'.\n';
+		IF r.source IS NOT NULL THEN
+			sources := sources || format(E'- %s, %s: %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period), r.source);
+		END IF;
+		IF r.base_source IS NOT NULL AND r.value_same_period_last_year IS NOT NULL THEN
+			sources := sources || format(E'- %s, %s: %s\n', r.name_vi,
+				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), r.base_source);
+		END IF;
+		IF r.plan IS NOT NULL THEN
+			sources := sources || format(E'- %s, kế hoạch năm %s (%s): %s\n', r.name_vi,
+				@extschema@.year(quarter_report.period), r.plan_source_name, coalesce(r.plan_source, 'không rõ nguồn'));
+		END IF;
+	END LOOP;
+	IF tbl = '' THEN
+		RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n**%s** (mã %s): chưa có số liệu.\n',
+					  @extschema@.label_vi(quarter_report.period), u.name, u.code);
+	END IF;
+	RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n'
+				  '**%s** (mã %s, cấp %s)%s\n\n'
+				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | Ước tính kỳ báo cáo | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
+				  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+				  '%s\n%s\nNguồn số liệu:\n%s',
+				  @extschema@.label_vi(quarter_report.period), u.name, u.code, level_vi,
+				  CASE WHEN quarter_report.as_of IS NULL THEN ''
+					   ELSE format(', số liệu tại thời điểm %s', to_char(quarter_report.as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')) END,
+				  tbl, sentences, sources);
+END
+$$;
+
+-- ntm_score takes the rules as an argument instead of reading them
+-- (src/ntm/ntm.sql), so Citus can run it on worker nodes.
+DROP AGGREGATE @extschema@.ntm_score(text, text, integer, text, numeric, boolean);
+DROP FUNCTION @extschema@.ntm_score_trans(internal, text, text, integer, text, numeric, boolean);
+DROP FUNCTION @extschema@.ntm_score_combine(internal, internal);
+DROP FUNCTION @extschema@.ntm_score_serial(internal);
+DROP FUNCTION @extschema@.ntm_score_deserial(bytea, internal);
+DROP FUNCTION @extschema@.ntm_score_final(internal);
+-- Scoring a unit's measurements for a set straight into a criteria bitmap:
+-- what folding ntm_indicator_status gives, without a row per indicator.
+-- The aggregate reads no table: the set's rules for the unit's zone and
+-- year come as an argument, packed once per set, zone and year by
+-- ntm_rules(), so Citus can run it on worker nodes (src/ntm/ntm_rules.c).
+CREATE FUNCTION @extschema@.ntm_rules(set_code text, zone text, year integer) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_rules_fn' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_rules(text, text, integer) IS
+	'the rules of a criteria set in a zone and year, packed for ntm_score: each indicator''s criterion, comparison and threshold in force (ntm_threshold_at)';
+CREATE FUNCTION @extschema@.ntm_score_trans(bytea, bytea, text, numeric, boolean) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_score_rules_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_combine(bytea, bytea) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'ntm_score_rules_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ntm_score_final(bytea) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ntm_score_rules_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ntm_score_trans(bytea, bytea, text, numeric, boolean) IS
+	'ntm_score transition: decides one measurement against the packed rules and folds it into its criterion';
+COMMENT ON FUNCTION @extschema@.ntm_score_combine(bytea, bytea) IS 'ntm_score combine: merges two partial scores of one unit, year and set';
+COMMENT ON FUNCTION @extschema@.ntm_score_final(bytea) IS 'ntm_score final: the criteria bitmap, every indicator without a measurement counted unknown; NULL for a set without indicators';
+CREATE AGGREGATE @extschema@.ntm_score(rules bytea, indicator_code text, value numeric, value_yes boolean) (
+	SFUNC = @extschema@.ntm_score_trans,
+	STYPE = bytea,
+	COMBINEFUNC = @extschema@.ntm_score_combine,
+	FINALFUNC = @extschema@.ntm_score_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ntm_score(bytea, text, numeric, boolean) IS
+	'one unit''s measurements (grouped by unit, year and set) scored into a criteria bitmap like ntm_criteria_fold over ntm_indicator_status: each measurement against the rules ntm_rules(set, zone, year) passes in; every indicator of the set without a measurement unknown; measurements of other indicators ignored';
+
+-- Commune status and tier ---------------------------------------------------------------------
+-- Per unit, year and set: criteria met / unknown / total and the criteria
+-- still missing; the model-commune condition 1 is the advanced-set result.
+-- level is the highest tier whose conditions all hold: ntm <- the NTM set,
+-- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
+CREATE VIEW @extschema@.ntm_commune_status AS
+WITH zones AS MATERIALIZED (
+	SELECT DISTINCT z.set_code, z.zone, z.year FROM @extschema@.ntm_unit_zone z
+), rules AS MATERIALIZED (
+	-- each set's rules packed once per zone and year, where the tables can
+	-- be read (on Citus: the coordinator, from the materialised zones)
+	SELECT z.set_code, z.zone, z.year, @extschema@.ntm_rules(z.set_code, z.zone, z.year) AS rules
+	FROM zones z
+), per_set AS (
+	-- one criteria bitmap per unit, year and set, scored straight from the
+	-- unit's measurements (the same decisions as ntm_indicator_status);
+	-- grouped by keys only: names are joined once at the end
+	SELECT a.unit_id, a.year, a.set_code,
+		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
+	FROM @extschema@.ntm_unit_zone a
+	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
+	LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
+	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
+	GROUP BY a.unit_id, a.set_code, a.year
+), counted AS (
+	SELECT unit_id, year, set_code,
+		   @extschema@.ntm_criteria_count(bits, 'met') AS met,
+		   @extschema@.ntm_criteria_count(bits, 'unknown') AS unknown,
+		   @extschema@.ntm_criteria_list(bits, 'not_met') AS missing
+	FROM per_set
+	WHERE bits IS NOT NULL		-- a set without indicators has nothing to score
+), scored AS (
+	SELECT p.*, t.total, s.tier,
+		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'ntm') OVER w AS ntm_met,
+		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'nang_cao') OVER w AS nc_met,
+		   -- the model set's criteria 2-4 (criterion 1 has no indicators of its own)
+		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met
+	FROM counted p
+	JOIN (SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code) t USING (set_code)
+	JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
+	WINDOW w AS (PARTITION BY p.unit_id, p.year)
+)
+SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
+	   (s.met + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS TRUE THEN 1 ELSE 0 END)::integer AS criteria_met,
+	   s.total::integer AS criteria_total,
+	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS NULL THEN 1 ELSE 0 END)::integer AS criteria_unknown,
+	   coalesce(s.missing, '{}') ||
+		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END
+		   AS missing_criteria,
+	   array_to_string(coalesce(s.missing, '{}') ||
+		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END, ', ')
+		   AS missing_criteria_text,
+	   CASE WHEN s.ntm_met AND s.nc_met AND s.km_rest_met THEN 'kieu_mau'
+			WHEN s.ntm_met AND s.nc_met THEN 'nang_cao'
+			WHEN s.ntm_met THEN 'ntm'
+			ELSE 'none' END AS level,
+	   s.unit_id
+FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
+COMMENT ON VIEW @extschema@.ntm_commune_status IS
+	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
+GRANT SELECT ON @extschema@.ntm_commune_status TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_code IS 'unit code';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.set_code IS 'criteria set';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.tier IS 'the tier this set is for';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_met IS 'criteria met (for the model set, condition 1 is the advanced-set result)';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_total IS 'criteria in the set';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_unknown IS 'criteria that cannot be decided for lack of data';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria IS 'numbers of the criteria not met';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria_text IS 'the same as text ("2, 9"), for BI tools without array support';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.level IS 'highest tier whose conditions all hold: none, ntm, nang_cao or kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_id IS 'admin_unit.unit_id';
+
+-- District status ------------------------------------------------------------------------
+-- QĐ 320 Annex I conditions (single source): 100% of communes NTM; at least
+-- 10% advanced; 100% of townships "civilised urban area" (measurement
+-- HUYEN.3 of each township, yes/no); residents' satisfaction >= 90%
+-- (measurement HUYEN.4 of the district, %); the 9 district criteria
+-- (measurements HUYEN.5.1 .. HUYEN.5.9, yes/no).  A condition without data
+-- is unknown.
+CREATE VIEW @extschema@.ntm_district_status AS
+WITH district_measurements AS MATERIALIZED (
+	-- the district-level measurements, read once (on Citus a correlated
+	-- look-up into a distributed table cannot be planned)
+	SELECT m.unit_id, m.year, m.indicator_code, m.value, m.value_yes
+	FROM @extschema@.ntm_measurement m
+	WHERE m.indicator_code LIKE 'HUYEN.%'
+), levels AS (
+	SELECT DISTINCT c.unit_id, c.year, c.level FROM @extschema@.ntm_commune_status c
+), communes AS (
+	SELECT d.unit_id AS district_id, l.year, u.level AS unit_level, l.unit_id, l.level, cs.criteria_met
+	FROM levels l
+	JOIN @extschema@.admin_unit u ON u.unit_id = l.unit_id
+	JOIN @extschema@.admin_unit d ON d.unit_id = u.parent_id AND d.level = 'district'
+	LEFT JOIN @extschema@.ntm_commune_status cs ON cs.unit_id = l.unit_id AND cs.year = l.year AND cs.tier = 'ntm'
+), agg AS (
+	SELECT district_id, year,
+		   count(*) AS total,
+		   count(*) FILTER (WHERE level IN ('ntm', 'nang_cao', 'kieu_mau')) AS ntm,
+		   count(*) FILTER (WHERE level IN ('nang_cao', 'kieu_mau')) AS nang_cao,
+		   count(*) FILTER (WHERE level = 'kieu_mau') AS kieu_mau,
+		   avg(criteria_met) AS avg_criteria
+	FROM communes GROUP BY district_id, year
+)
+SELECT d.code AS district_code, d.name AS district_name, a.year,
+	   a.total::integer AS communes_total,
+	   a.ntm::integer AS communes_ntm,
+	   round(a.ntm * 100.0 / a.total, 2) AS pct_ntm,
+	   a.nang_cao::integer AS communes_nang_cao,
+	   round(a.nang_cao * 100.0 / a.total, 2) AS pct_nang_cao,
+	   a.kieu_mau::integer AS communes_kieu_mau,
+	   round(a.kieu_mau * 100.0 / a.total, 2) AS pct_kieu_mau,
+	   round(a.avg_criteria, 2) AS avg_criteria_met,
+	   CASE WHEN a.ntm = a.total THEN 'met' ELSE 'not_met' END AS cond_all_communes_ntm,
+	   CASE WHEN a.nang_cao * 10 >= a.total THEN 'met' ELSE 'not_met' END AS cond_10pct_nang_cao,
+	   (SELECT @extschema@.ntm_fold(@extschema@.ntm_indicator_status(NULL, m.value_yes, 'yes', NULL))
+		FROM @extschema@.admin_unit t
+		LEFT JOIN district_measurements m ON m.unit_id = t.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.3'
+		WHERE t.parent_id = d.unit_id AND t.level = 'township'
+		  AND daterange(t.valid_from, t.valid_to) && daterange(make_date(a.year, 1, 1), make_date(a.year, 12, 31), '[]'))
+		   AS cond_townships_civilised,
+	   @extschema@.ntm_indicator_status(
+		   (SELECT m.value FROM district_measurements m
+			WHERE m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.4'), NULL, '>=', 90)
+		   AS cond_satisfaction_90pct,
+	   (SELECT @extschema@.ntm_fold(@extschema@.ntm_indicator_status(NULL, m.value_yes, 'yes', NULL))
+		FROM generate_series(1, 9) AS k
+		LEFT JOIN district_measurements m
+			   ON m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.5.' || k)
+		   AS cond_district_criteria
+FROM agg a JOIN @extschema@.admin_unit d ON d.unit_id = a.district_id;
+COMMENT ON VIEW @extschema@.ntm_district_status IS
+	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown)';
+GRANT SELECT ON @extschema@.ntm_district_status TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.ntm_district_status.district_code IS 'district code';
+COMMENT ON COLUMN @extschema@.ntm_district_status.district_name IS 'district name';
+COMMENT ON COLUMN @extschema@.ntm_district_status.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_total IS 'commune-level units assessed';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_ntm IS 'units at level ntm or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.pct_ntm IS '% of units at level ntm or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_nang_cao IS 'units at level nang_cao or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.pct_nang_cao IS '% of units at level nang_cao or higher';
+COMMENT ON COLUMN @extschema@.ntm_district_status.communes_kieu_mau IS 'units at level kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_district_status.pct_kieu_mau IS '% of units at level kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_district_status.avg_criteria_met IS 'average NTM criteria met per unit (bình quân tiêu chí/xã)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_all_communes_ntm IS 'QĐ 320: 100% of communes meet the NTM set';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_10pct_nang_cao IS 'QĐ 320: at least 10% of communes meet the advanced set';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_townships_civilised IS 'QĐ 320: 100% of townships are civilised urban areas (HUYEN.3 yes/no per township)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_satisfaction_90pct IS 'QĐ 320: residents'' satisfaction >= 90% (HUYEN.4 of the district)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.cond_district_criteria IS 'QĐ 320: the 9 district criteria (HUYEN.5.1 .. HUYEN.5.9 yes/no)';
+
+-- Ranking helper: the communes closest to their next tier.
+CREATE FUNCTION @extschema@.ntm_next_tier_candidates(district_code text, year integer)
+RETURNS TABLE (unit_code text, unit_name text, current_level text, next_level text,
+			   criteria_missing integer, criteria_unknown integer, missing_criteria integer[],
+			   relative_shortfall numeric)
+-- PL/pgSQL, and the shortfall joined per unit rather than looked up per
+-- row: Citus can plan neither an inlined SQL function nor a correlated
+-- subquery over a distributed table
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	WITH lv AS (
+		SELECT DISTINCT c.unit_id, c.unit_code, c.unit_name, c.level
+		FROM @extschema@.ntm_commune_status c
+		JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id
+		JOIN @extschema@.admin_unit d ON d.unit_id = u.parent_id
+		WHERE d.code = ntm_next_tier_candidates.district_code AND c.year = ntm_next_tier_candidates.year
+	), nxt AS (
+		SELECT lv.*, CASE lv.level WHEN 'none' THEN 'ntm' WHEN 'ntm' THEN 'nang_cao' WHEN 'nang_cao' THEN 'kieu_mau' END AS next
+		FROM lv
+	), shortfall AS (
+		SELECT i.unit_id, s.tier, sum(i.shortfall / nullif(abs(i.threshold), 0)) AS relative
+		FROM @extschema@.ntm_indicator_status i
+		JOIN @extschema@.ntm_criteria_set s ON s.code = i.set_code
+		WHERE i.year = ntm_next_tier_candidates.year AND i.status = 'not_met'
+		GROUP BY i.unit_id, s.tier
+	)
+	SELECT n.unit_code, n.unit_name, n.level, n.next,
+		   cardinality(c.missing_criteria), c.criteria_unknown, c.missing_criteria,
+		   coalesce(sf.relative, 0)
+	FROM nxt n
+	JOIN @extschema@.ntm_commune_status c ON c.unit_id = n.unit_id AND c.year = ntm_next_tier_candidates.year
+		 AND c.tier = n.next
+	LEFT JOIN shortfall sf ON sf.unit_id = n.unit_id AND sf.tier = n.next
+	ORDER BY cardinality(c.missing_criteria), c.criteria_unknown, 8, n.unit_code;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_next_tier_candidates(text, integer) IS
+	'communes of a district closest to their next tier: fewest criteria missing, then fewest unknown, then smallest relative shortfall (sum of shortfall / threshold over unmet numeric indicators)';

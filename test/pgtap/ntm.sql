@@ -37,7 +37,7 @@ SELECT unit_id, year, set_code, ntm_criteria_fold(criterion_no, status) AS bits
 FROM ntm_indicator_status GROUP BY 1, 2, 3;
 CREATE TEMP TABLE scored AS
 SELECT a.unit_id, a.year, a.set_code,
-	   ntm_score(a.set_code, a.zone, a.year, m.indicator_code, m.value, m.value_yes) AS bits
+	   ntm_score(ntm_rules(a.set_code, a.zone, a.year), m.indicator_code, m.value, m.value_yes) AS bits
 FROM ntm_unit_zone a LEFT JOIN ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
 GROUP BY 1, 2, 3;
 
@@ -50,7 +50,7 @@ SELECT is((SELECT count(*) FROM folded f FULL JOIN (SELECT * FROM scored WHERE b
 		  0::bigint, 'ntm_score equals folding ntm_indicator_status for every unit, year and set');
 SELECT is((SELECT count(*) FROM scored s
 		   JOIN (SELECT a.unit_id, a.year, a.set_code,
-						ntm_score(a.set_code, a.zone, a.year, m.indicator_code, m.value, m.value_yes
+						ntm_score(ntm_rules(a.set_code, a.zone, a.year), m.indicator_code, m.value, m.value_yes
 								  ORDER BY random()) AS bits
 				 FROM ntm_unit_zone a LEFT JOIN ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
 				 GROUP BY 1, 2, 3) r USING (unit_id, year, set_code)
@@ -82,11 +82,11 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-SELECT matches(pg_temp.plan_of($q$SELECT unit_id, year, set_code, ntm_score(set_code, zone, year, indicator_code, value, value_yes)
+SELECT matches(pg_temp.plan_of($q$SELECT unit_id, year, set_code, ntm_score(ntm_rules(set_code, zone, year), indicator_code, value, value_yes)
 	FROM pgtap_score_rows GROUP BY 1, 2, 3$q$), 'Partial (Hash|Group)Aggregate',
 	'the copied rows are scored by partial aggregates in parallel workers');
 CREATE TEMP TABLE parallel_scored AS
-SELECT unit_id, year, set_code, ntm_score(set_code, zone, year, indicator_code, value, value_yes) AS bits
+SELECT unit_id, year, set_code, ntm_score(ntm_rules(set_code, zone, year), indicator_code, value, value_yes) AS bits
 FROM pgtap_score_rows GROUP BY 1, 2, 3;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;

@@ -1,0 +1,256 @@
+/*
+ * ntm_rules.c
+ *	  ntm_rules(set, zone, year) and the aggregate
+ *	  ntm_score(rules, indicator_code, value, value_yes).
+ *
+ * The aggregate scores one unit's measurements into the criteria bitmap of
+ * a set, as folding ntm_indicator_status would, without reading a table:
+ * the rules of the set for the unit's zone and year (criterion, comparison
+ * and threshold in force of every indicator) arrive as an argument, built
+ * once per set, zone and year by ntm_rules().  A query therefore resolves
+ * the rules where tables can be read (on one server, or on the Citus
+ * coordinator) and the aggregate runs wherever the measurements are, on
+ * Citus worker nodes included.  Its state is a bytea (ntm_rules_core.h),
+ * updated in place, so Citus can also ship partial scores between nodes.
+ */
+#include "postgres.h"
+#include "common/compat.h"
+
+#include "common/aggregate.h"
+#include "common/varlena.h"
+#include "fmgr.h"
+#include "ntm/ntm_core.h"
+#include "ntm/ntm_rules_core.h"
+#include "ntm_pg.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+static void
+bad_rules(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid NTM rules value"),
+			 errhint("Pass the value ntm_rules(set_code, zone, year) returns.")));
+}
+
+static void
+bad_state(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid ntm_score state")));
+}
+
+/* ntm_rules(set_code text, zone text, year int) -> bytea */
+PG_FUNCTION_INFO_V1(ntm_rules_fn);
+Datum
+ntm_rules_fn(PG_FUNCTION_ARGS)
+{
+	char	   *set_code = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *zone = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	RulesCache *cache = ntm_rules_cache(fcinfo);
+	SetRules   *set = ntm_find_rules(cache, set_code, zone, PG_GETARG_INT32(2));
+	NtmRule    *rules;
+	size_t		size;
+	int			bad,
+				i;
+	NtmRulesStatus st;
+	bytea	   *result;
+
+	/* called once per row when a query passes ntm_rules(...) straight in */
+	if (set->packed != NULL)
+		PG_RETURN_BYTEA_P(set->packed);
+	rules = palloc(sizeof(NtmRule) * Max(set->n, 1));
+	for (i = 0; i < set->n; i++)
+	{
+		rules[i].code = set->ind[i].code;
+		rules[i].code_len = strlen(set->ind[i].code);
+		rules[i].criterion_no = set->ind[i].criterion_no;
+		rules[i].op = set->ind[i].op;
+		rules[i].has_threshold = set->ind[i].threshold != NULL;
+		rules[i].threshold = rules[i].has_threshold ? (const uint8 *) VARDATA(set->ind[i].threshold) : NULL;
+		rules[i].threshold_len = rules[i].has_threshold ? VARSIZE(set->ind[i].threshold) - VARHDRSZ : 0;
+	}
+	st = ntm_rules_prepare(rules, set->n, &size, &bad);
+	if (st != NTM_RULES_OK)
+	{
+		const char *what = bad >= 0 ? pnstrdup(rules[bad].code, rules[bad].code_len) : "";
+
+		switch (st)
+		{
+			case NTM_RULES_TOO_MANY:
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("criteria set %s has %d indicators; ntm_score handles at most %d",
+								set_code, set->n, NTM_RULES_MAX_INDICATORS)));
+				break;
+			case NTM_RULES_BAD_CRITERION:
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("criterion number out of range for ntm_score: %d", rules[bad].criterion_no),
+						 errdetail("Indicator %s of set %s; criteria are numbered 1 to %d.",
+								   what, set_code, NTM_MAX_CRITERIA)));
+				break;
+			case NTM_RULES_CODE_TOO_LONG:
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("indicator code of set %s longer than %d bytes", set_code, NTM_RULES_MAX_CODE)));
+				break;
+			default:
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("the rules of criteria set %s cannot be packed for ntm_score", set_code),
+						 errdetail("Indicator \"%s\".", what)));
+				break;
+		}
+	}
+	result = MemoryContextAlloc(cache->cxt, VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	ntm_rules_write(rules, set->n, (uint8 *) VARDATA(result));
+	set->packed = result;
+	PG_RETURN_BYTEA_P(result);
+}
+
+/*
+ * A threshold of the packed rules as a numeric (aligned copy); the small
+ * buffer serves ordinary thresholds without an allocation per row.
+ */
+typedef union ThresholdBuf
+{
+	double		align;
+	char		bytes[64];
+} ThresholdBuf;
+
+static Numeric
+threshold_numeric(const NtmRule *r, ThresholdBuf *buf)
+{
+	Size		size = VARHDRSZ + r->threshold_len;
+	char	   *p = size <= sizeof(buf->bytes) ? buf->bytes : palloc(size);
+
+	SET_VARSIZE(p, size);
+	memcpy(p + VARHDRSZ, r->threshold, r->threshold_len);
+	return (Numeric) p;
+}
+
+/*
+ * transition: (state bytea, rules bytea, indicator_code text, value numeric,
+ * value_yes boolean).  The first row of a group (even one without a
+ * measurement, from an outer join) makes the state from the rules; a row
+ * with NULL rules is not assessed.  The state is updated in place.
+ */
+PG_FUNCTION_INFO_V1(ntm_score_rules_trans);
+Datum
+ntm_score_rules_trans(PG_FUNCTION_ARGS)
+{
+	bytea	   *state;
+	struct varlena *rules_v;
+	const uint8 *rules;
+	size_t		rules_len;
+	int			n,
+				i;
+	text	   *code;
+	NtmRule		rule;
+	ThresholdBuf buf;
+	NtmStatus	status;
+
+	aggregate_context(fcinfo, "ntm_score transition");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	rules_v = varlena_in_place((struct varlena *) PG_GETARG_POINTER(1));
+	rules = (const uint8 *) VARDATA_ANY(rules_v);
+	rules_len = VARSIZE_ANY_EXHDR(rules_v);
+	n = ntm_rules_count(rules, rules_len);
+	if (n < 0)
+		bad_rules();
+	if (PG_ARGISNULL(0))
+	{
+		state = palloc(VARHDRSZ + NTM_SCORE_SIZE(n));
+		SET_VARSIZE(state, VARHDRSZ + NTM_SCORE_SIZE(n));
+		if (!ntm_score_init((uint8 *) VARDATA(state), rules, rules_len))
+			bad_rules();
+	}
+	else
+	{
+		/* the group's state, in the aggregate's memory: updated in place */
+		state = PG_GETARG_BYTEA_P(0);
+		if (ntm_score_count((uint8 *) VARDATA(state), VARSIZE(state) - VARHDRSZ) != n ||
+			!ntm_score_matches((uint8 *) VARDATA(state), rules))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("ntm_score received the rules of different criteria sets in one group"),
+					 errhint("Group by unit, year and set, and pass the rules of that set, zone and year.")));
+	}
+	if (PG_ARGISNULL(2))
+		PG_RETURN_BYTEA_P(state);	/* no measurement (an outer join's empty side) */
+
+	/* read in place: this runs for every measurement */
+	code = PG_GETARG_TEXT_PP(2);
+	i = ntm_rules_find(rules, rules_len, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code), &rule);
+	if (i == -2)
+		bad_rules();
+	if (i < 0)
+		PG_RETURN_BYTEA_P(state);	/* an indicator of another set */
+	status = ntm_measurement_status(rule.op, PG_ARGISNULL(3) ? NULL : PG_GETARG_NUMERIC(3),
+									!PG_ARGISNULL(4), !PG_ARGISNULL(4) && PG_GETARG_BOOL(4),
+									rule.has_threshold ? threshold_numeric(&rule, &buf) : NULL);
+	ntm_score_add((uint8 *) VARDATA(state), i, status);
+	PG_RETURN_BYTEA_P(state);
+}
+
+/* combine: both halves score one unit, year and set; merged into a in place. */
+PG_FUNCTION_INFO_V1(ntm_score_rules_combine);
+Datum
+ntm_score_rules_combine(PG_FUNCTION_ARGS)
+{
+	bytea	   *a,
+			   *b;
+
+	aggregate_context(fcinfo, "ntm_score combine");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	b = PG_GETARG_BYTEA_PP(1);
+	if (ntm_score_count((uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)) < 0)
+		bad_state();
+	if (PG_ARGISNULL(0))
+	{
+		/* a copy with a 4-byte header, which later calls update in place */
+		a = palloc(VARHDRSZ + VARSIZE_ANY_EXHDR(b));
+		SET_VARSIZE(a, VARHDRSZ + VARSIZE_ANY_EXHDR(b));
+		memcpy(VARDATA(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
+		PG_RETURN_BYTEA_P(a);
+	}
+	a = PG_GETARG_BYTEA_P(0);
+	if (!ntm_score_merge((uint8 *) VARDATA(a), VARSIZE(a) - VARHDRSZ,
+						 (uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ntm_score cannot combine the scores of different criteria sets")));
+	PG_RETURN_BYTEA_P(a);
+}
+
+/*
+ * final: the criteria bitmap, every indicator without a measurement counted
+ * unknown; NULL for a set without indicators, which has nothing to score.
+ */
+PG_FUNCTION_INFO_V1(ntm_score_rules_final);
+Datum
+ntm_score_rules_final(PG_FUNCTION_ARGS)
+{
+	bytea	   *state = PG_GETARG_BYTEA_PP(0);
+	int			n = ntm_score_count((uint8 *) VARDATA_ANY(state), VARSIZE_ANY_EXHDR(state));
+
+	if (n < 0)
+		bad_state();
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64((int64) ntm_score_result((uint8 *) VARDATA_ANY(state), VARSIZE_ANY_EXHDR(state)));
+}
