@@ -10,7 +10,7 @@ SET client_min_messages = warning;
 \i sql/include/try.sql
 GRANT EXECUTE ON FUNCTION pg_temp.try(text) TO PUBLIC;
 
-SELECT rolname FROM pg_roles WHERE rolname LIKE 'hatrung\_%' ORDER BY 1;
+SELECT rolname FROM pg_roles WHERE rolname LIKE 'hatrung\_%' AND rolname !~ '^hatrung_unit_[0-9]' ORDER BY 1;
 
 DROP EXTENSION hatrung CASCADE;
 CREATE EXTENSION hatrung;
@@ -60,6 +60,27 @@ RESET ROLE;
 SELECT operation, value, changed_by FROM observation_history ORDER BY changed_at, obs_id;
 SELECT operation, value, changed_by FROM annual_plan_history ORDER BY changed_at, indicator_code;
 
+-- Rights are memberships of the unit's role, held by role OID: an editor
+-- dropped while still granted blocks nobody, a renamed editor keeps its
+-- rights, and a new role with a dropped editor's name gains nothing.
+CREATE ROLE hatrung_test_ghost LOGIN;
+SELECT grant_unit_editor('hatrung_test_ghost', ARRAY['15277']) AS ghost_granted;
+DROP ROLE hatrung_test_ghost;
+SET ROLE hatrung_test_ha_vinh;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý IV-2023', 'sơ bộ', '43', 'after a dropped editor')$$) AS other_editor_dropped,
+	   pg_temp.try($$UPDATE hatrung.observation SET value = 43.5 WHERE source = 'after a dropped editor'$$) AS update_after_drop;
+RESET ROLE;
+CREATE ROLE hatrung_test_ghost LOGIN IN ROLE hatrung_unit_editor;
+SET ROLE hatrung_test_ghost;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý IV-2022', 'sơ bộ', '1', 'impostor')$$) AS same_name_again;
+RESET ROLE;
+ALTER ROLE hatrung_test_ha_vinh RENAME TO hatrung_test_ha_vinh_renamed;
+SET ROLE hatrung_test_ha_vinh_renamed;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý III-2022', 'sơ bộ', '39', 'renamed editor')$$) AS renamed_editor;
+RESET ROLE;
+ALTER ROLE hatrung_test_ha_vinh_renamed RENAME TO hatrung_test_ha_vinh;
+SELECT role_name, u.code FROM unit_editor JOIN admin_unit u USING (unit_id) ORDER BY 1, 2;
+
 -- Revoking takes the right away.
 SELECT revoke_unit_editor('hatrung_test_ha_vinh', ARRAY['15277']) AS rights_revoked;
 SET ROLE hatrung_test_ha_vinh;
@@ -67,5 +88,8 @@ SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'ME
 RESET ROLE;
 
 DROP EXTENSION hatrung CASCADE;
-DROP ROLE hatrung_test_ha_vinh, hatrung_test_reader, hatrung_test_district;
+DROP ROLE hatrung_test_ha_vinh, hatrung_test_reader, hatrung_test_district, hatrung_test_ghost;
+-- the per-unit roles are the cluster's, like the base roles: drop this test's
+SELECT format('DROP ROLE %I', rolname) FROM pg_roles
+WHERE rolname ~ ('^hatrung_unit_[0-9]+_' || left(md5(current_database()), 8) || '$') \gexec
 CREATE EXTENSION hatrung;

@@ -22,6 +22,11 @@ COMMENT ON COLUMN @extschema@.observation_import.source IS 'where the figure com
 
 -- In C (src/data/import_pg.c): the indicator and unit look-ups are cached
 -- for the statement and the INSERT is prepared once.
+CREATE FUNCTION @extschema@.observation_import_insert(unit_id bigint, indicator_code text, period @extschema@.quarter,
+	vintage text, value numeric, source text) RETURNS void
+	AS 'MODULE_PATHNAME', 'observation_import_insert' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.observation_import_insert(bigint, text, @extschema@.quarter, text, numeric, text) IS
+	'inserts one validated row into observation as the calling user; on Citus observation_import''s trigger inserts through it, so that every row of a \copy belongs to one distributed transaction';
 CREATE FUNCTION @extschema@.observation_import_row() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'observation_import_row' LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.observation_import_row() IS

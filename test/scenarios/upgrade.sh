@@ -18,7 +18,7 @@ TMP=$(mktemp -d /tmp/hatrung-upgrade.XXXXXX)
 DBS="hatrung_up_fresh hatrung_up_updated hatrung_up_altered hatrung_up_data"
 trap 'rm -rf "$TMP"; for d in $DBS; do dropdb --if-exists "$d" 2>/dev/null; done' EXIT
 
-tap_plan $((6 + 7 * $(echo "$OLDER" | grep -c .)))
+tap_plan $((6 + 8 * $(echo "$OLDER" | grep -c .)))
 
 # --- the release files themselves ---------------------------------------------
 (cd "$REL" && sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1)
@@ -141,6 +141,22 @@ for old in $OLDER; do
 	q -d hatrung_up_data -c "ALTER EXTENSION hatrung UPDATE" >/dev/null
 	tap_is "$(answers hatrung_up_data)" "$before" \
 		"$old updated to $CURRENT with data in place: user thresholds and history kept; quarterly_report, ntm_commune_status and ntm_district_status answer as before"
+	# a per-unit editor granted before the update can still write its unit, and only it
+	q -d hatrung_up_data >/dev/null 2>&1 <<-'SQL'
+		DROP ROLE IF EXISTS hatrung_up_editor;
+		CREATE ROLE hatrung_up_editor;
+	SQL
+	dropdb hatrung_up_data && createdb hatrung_up_data &&
+		q -d hatrung_up_data -c "CREATE EXTENSION hatrung VERSION '$old'" -c "SELECT hatrung.load_demo()" \
+			-c "SELECT hatrung.grant_unit_editor('hatrung_up_editor', ARRAY['15277'])" \
+			-c "ALTER EXTENSION hatrung UPDATE" >/dev/null
+	got=$(q -d hatrung_up_data -c "SET ROLE hatrung_up_editor" \
+		-c "SELECT hatrung.may_edit_unit(u.unit_id) FROM hatrung.admin_unit u WHERE u.code IN ('15277', '392') ORDER BY u.code" \
+		-c "RESET ROLE" -c "SELECT count(*) FROM hatrung.unit_editor WHERE role_name = 'hatrung_up_editor'" | tr '\n' ' ')
+	q -d hatrung_up_data -c "SELECT format('DROP ROLE %I', rolname) FROM pg_roles WHERE rolname ~ ('^hatrung_unit_[0-9]+_' || left(md5(current_database()), 8) || '\$')" |
+		while read -r stmt; do q -d postgres -c "$stmt" >/dev/null 2>&1; done
+	dropdb hatrung_up_data && psql -X -q -d postgres -c "DROP ROLE hatrung_up_editor" >/dev/null 2>&1
+	tap_is "$got" "t f 1 " "$old updated to $CURRENT: a per-unit editor granted before the update keeps its unit's right (a unit role) and gets no other"
 	# behaviour() loaded the demo into the fresh database: start it again
 	dropdb hatrung_up_fresh && createdb hatrung_up_fresh &&
 		q -d hatrung_up_fresh -c "CREATE EXTENSION hatrung" >/dev/null

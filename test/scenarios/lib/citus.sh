@@ -40,15 +40,17 @@ cq() {
 	"$CITUS_PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
 }
 
-# citus_sqlstate <port> <db> <sql> [sql ...]: runs the statements (each -c on
-# its own, no stop on error) and prints the SQLSTATE of the last one
-# (00000 when it succeeded).
+# citus_sqlstate <port> <db> <sql> [sql ...]: runs the statements in one
+# session (each -c on its own, not stopping at an error) and prints the
+# SQLSTATE of the last error, or 00000 when none failed.  (Read from the
+# verbose error text: psql's SQLSTATE variable is not set by \copy.)
 citus_sqlstate() {
-	local port=$1 db=$2 a=()
+	local port=$1 db=$2 a=() s code
 	shift 2
 	for s in "$@"; do a+=(-c "$s"); done
-	"$CITUS_PGBIN/psql" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d "$db" "${a[@]}" \
-		-c '\echo SQLSTATE=:SQLSTATE' 2>/dev/null | sed -n 's/^SQLSTATE=//p' | tail -1
+	code=$("$CITUS_PGBIN/psql" -X -q -A -t -v VERBOSITY=verbose -h 127.0.0.1 -p "$port" -U postgres -d "$db" \
+		"${a[@]}" 2>&1 >/dev/null | sed -n 's/^\(psql:.*: \)\{0,1\}ERROR:  \([0-9A-Z]\{5\}\): .*/\2/p' | tail -1)
+	echo "${code:-00000}"
 }
 
 citus_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
