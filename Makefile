@@ -35,7 +35,8 @@ OBJS = \
 	src/ntm/ntm_pg.o \
 	src/ntm/ntm_score.o \
 	src/ntm/ntm_rules_core.o \
-	src/ntm/ntm_rules.o
+	src/ntm/ntm_rules.o \
+	src/security/drop_guard.o
 
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \
@@ -55,7 +56,8 @@ SQL_PARTS = \
 	src/ntm/ntm.sql \
 	src/ntm/ntm_import.sql \
 	src/ntm/ntm_demo.sql \
-	src/security/roles.sql
+	src/security/roles.sql \
+	src/security/drop_guard.sql
 
 # Releases.  A released version's install script is frozen under
 # src/releases/ (with its checksum in src/releases/SHA256SUMS) and never edited
@@ -69,7 +71,7 @@ ifeq ($(wildcard $(RELEASED_SCRIPT)),)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 endif
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security roles catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security roles drop_guard catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so

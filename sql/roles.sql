@@ -6,6 +6,8 @@
 SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 SET client_min_messages = warning;
+-- the drops below are deliberate (the demo's figures go with them)
+SET hatrung.allow_drop = on;
 
 \i sql/include/try.sql
 GRANT EXECUTE ON FUNCTION pg_temp.try(text) TO PUBLIC;

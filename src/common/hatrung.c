@@ -10,6 +10,7 @@
 #include "utils/guc.h"
 
 #include "growth/growth_numeric.h"
+#include "security/drop_guard.h"
 
 PG_MODULE_MAGIC;
 
@@ -27,6 +28,16 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+	DefineCustomBoolVariable("hatrung.allow_drop",
+							 "Lets DROP EXTENSION hatrung delete the figures users added.",
+							 "Off (the default): DROP EXTENSION hatrung, DROP SCHEMA of its schema and "
+							 "DROP OWNED BY its owner are refused while any of its tables holds rows users added.",
+							 &hatrung_allow_drop,
+							 false,
+							 PGC_SUSET,
+							 0,
+							 NULL, NULL, NULL);
+
 	/*
 	 * The prefix is not reserved: hatrung.harmonise_at is a plain custom
 	 * setting that SQL functions read with current_setting().

@@ -16,6 +16,11 @@ BEGIN
 	IF dist IS NULL THEN
 		RAISE EXCEPTION 'load_demo() must run first' USING ERRCODE = 'no_data_found';
 	END IF;
+	-- On Citus the measurements are written from the zones just written to
+	-- several shards in this transaction: one connection per node for both
+	IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+		PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	END IF;
 
 	-- illustrative thresholds for the numeric indicators (the advanced set stricter)
 	INSERT INTO @extschema@.ntm_threshold (set_code, indicator_code, zone, valid_from, value, official, source)

@@ -845,3 +845,148 @@ CREATE FUNCTION @extschema@.observation_import_insert(unit_id bigint, indicator_
 	AS 'MODULE_PATHNAME', 'observation_import_insert' LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.observation_import_insert(bigint, text, @extschema@.quarter, text, numeric, text) IS
 	'inserts one validated row into observation as the calling user; on Citus observation_import''s trigger inserts through it, so that every row of a \copy belongs to one distributed transaction';
+
+-- load_ntm_demo() works on a distributed data model (src/ntm/ntm_demo.sql).
+CREATE OR REPLACE FUNCTION @extschema@.load_ntm_demo() RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	illustrative constant text := 'ILLUSTRATIVE (demo data, not an official figure)';
+	dist bigint;
+BEGIN
+	SELECT unit_id INTO dist FROM @extschema@.admin_unit WHERE code = '392';
+	IF dist IS NULL THEN
+		RAISE EXCEPTION 'load_demo() must run first' USING ERRCODE = 'no_data_found';
+	END IF;
+	-- On Citus the measurements are written from the zones just written to
+	-- several shards in this transaction: one connection per node for both
+	IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+		PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	END IF;
+
+	-- illustrative thresholds for the numeric indicators (the advanced set stricter)
+	INSERT INTO @extschema@.ntm_threshold (set_code, indicator_code, zone, valid_from, value, official, source)
+	SELECT s.set_code, t.code, 'BTB', '2021-01-01', CASE s.set_code WHEN 'NTM_XA_2021' THEN t.ntm ELSE t.nc END,
+		   false, 'ILLUSTRATIVE threshold (demo; the official value was not available)'
+	FROM (VALUES ('NTM_XA_2021'), ('NTM_NC_2021')) AS s(set_code),
+		 (VALUES ('2.1', 100, 100), ('2.2', 70, 90), ('2.3', 80, 95), ('2.4', 60, 80), ('4.2', 98, 99),
+				 ('5', 70, 80), ('6.3', 100, 100), ('9.1', 0, 0), ('9.2', 75, 85), ('11', 4, 2.5),
+				 ('12', 90, 95), ('14.2', 85, 90), ('14.3', 55, 70), ('15.1', 90, 95), ('15.3', 25, 20),
+				 ('15.4', 50, 70), ('16', 70, 80), ('3.1', NULL, 90)) AS t(code, ntm, nc)
+	WHERE NOT (s.set_code = 'NTM_XA_2021' AND t.code = '3.1');	-- 3.1 NTM: the shipped official 80%
+	-- income thresholds vary by year (illustrative, million VND per person per year)
+	INSERT INTO @extschema@.ntm_threshold (set_code, indicator_code, zone, valid_from, valid_to, value, official, source)
+	SELECT s.set_code, '10', 'BTB', make_date(y, 1, 1), make_date(y + 1, 1, 1),
+		   CASE s.set_code WHEN 'NTM_XA_2021' THEN 40 + 4 * (y - 2022) ELSE 48 + 4 * (y - 2022) END,
+		   false, 'ILLUSTRATIVE income threshold (demo; year-specific official values were not available)'
+	FROM (VALUES ('NTM_XA_2021'), ('NTM_NC_2021')) AS s(set_code), generate_series(2022, 2023) AS y;
+
+	-- communes assessed in 2022 and 2023 against the three commune sets, zone BTB
+	INSERT INTO @extschema@.ntm_unit_zone (unit_id, set_code, year, zone, reason)
+	SELECT u.unit_id, s.code, y, 'BTB', 'Thanh Hóa is in Bắc Trung Bộ'
+	FROM @extschema@.admin_unit u, (VALUES ('NTM_XA_2021'), ('NTM_NC_2021'), ('NTM_KM_2021')) AS s(code),
+		 generate_series(2022, 2023) AS y
+	WHERE u.parent_id = dist AND u.valid_from = '2019-12-01';
+
+	-- measurements: by default every commune meets the advanced thresholds ...
+	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, value_yes, source)
+	SELECT z.unit_id, z.year, i.indicator_code,
+		   CASE WHEN i.comparison = '>=' THEN coalesce(nc.value, 0) + (z.unit_id % 3)
+				WHEN i.comparison = '<=' THEN nc.value END,
+		   CASE WHEN i.comparison = 'yes' THEN true END,
+		   illustrative
+	FROM (SELECT DISTINCT unit_id, year FROM @extschema@.ntm_unit_zone) z
+	JOIN @extschema@.ntm_indicator i ON i.set_code = 'NTM_NC_2021'
+	LEFT JOIN @extschema@.ntm_threshold nc ON nc.set_code = 'NTM_NC_2021' AND nc.indicator_code = i.indicator_code
+		 AND nc.zone = 'BTB' AND nc.valid_from <= make_date(z.year, 12, 31)
+		 AND (nc.valid_to IS NULL OR nc.valid_to > make_date(z.year, 12, 31));
+	-- ... except these gaps (all ILLUSTRATIVE): in both years most communes are
+	-- short of the advanced set on one indicator ...
+	UPDATE @extschema@.ntm_measurement m SET value = g.value
+	FROM (VALUES
+		('15271', '2.2', 85.0), ('15280', '14.3', 66.0), ('15283', '12', 93.0), ('15286', '2.4', 75.0),
+		('15292', '15.4', 65.0), ('15298', '9.2', 82.0), ('15304', '2.3', 93.0), ('15307', '16', 78.0),
+		('15313', '11', 2.8), ('15316', '5', 76.0), ('15319', '14.2', 88.0), ('15322', '2.2', 80.0),
+		('15325', '14.3', 60.0), ('15328', '15.3', 21.0), ('15331', '9.2', 80.0), ('15334', '2.4', 70.0),
+		('15340', '10', 50.0)
+	) AS g(code, ind, value)
+	JOIN @extschema@.admin_unit u ON u.code = g.code AND u.valid_from = '2019-12-01'
+	WHERE m.unit_id = u.unit_id AND m.indicator_code = g.ind;
+	-- ... and in 2022 five communes are still short of the NTM set itself
+	UPDATE @extschema@.ntm_measurement m SET value = g.value, value_yes = g.yes
+	FROM (VALUES
+		('15322', '2.2', 65.0, NULL::boolean), ('15322', '17', NULL, false), ('15325', '14.3', 52.0, NULL),
+		('15331', '9.2', 72.0, NULL), ('15340', '11', 4.6, NULL), ('15340', '10', 39.0, NULL),
+		('15313', '15.1', 88.5, NULL)
+	) AS g(code, ind, value, yes)
+	JOIN @extschema@.admin_unit u ON u.code = g.code AND u.valid_from = '2019-12-01'
+	WHERE m.unit_id = u.unit_id AND m.year = 2022 AND m.indicator_code = g.ind;
+	-- 2022: one commune has not reported indicator 15.4 yet (unknown, not failed)
+	DELETE FROM @extschema@.ntm_measurement m USING @extschema@.admin_unit u
+	WHERE u.unit_id = m.unit_id AND u.code = '15343' AND m.year = 2022 AND m.indicator_code = '15.4';
+	-- model-commune conditions: smart villages and outstanding fields (Hà Vinh in 2023)
+	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, source)
+	SELECT z.unit_id, z.year, k.code,
+		   CASE WHEN u.code = '15277' AND z.year = 2023 THEN 1 ELSE 0 END, illustrative
+	FROM (SELECT DISTINCT unit_id, year FROM @extschema@.ntm_unit_zone) z
+	JOIN @extschema@.admin_unit u ON u.unit_id = z.unit_id,
+		 (VALUES ('KM.3'), ('KM.4')) AS k(code);
+	UPDATE @extschema@.ntm_measurement m SET value = 60
+	FROM @extschema@.admin_unit u
+	WHERE u.unit_id = m.unit_id AND u.code = '15277' AND m.year = 2023 AND m.indicator_code = '10';
+
+	-- district conditions: satisfaction (ILLUSTRATIVE) and the township
+	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, value_yes, source)
+	SELECT dist, 2023, 'HUYEN.4', 95, NULL, illustrative
+	UNION ALL
+	SELECT unit_id, 2023, 'HUYEN.3', NULL, true, illustrative
+	FROM @extschema@.admin_unit WHERE parent_id = dist AND level = 'township' AND valid_from = '2019-12-01';
+
+	RETURN format('loaded: %s zone assignments, %s measurements, %s illustrative thresholds',
+				  (SELECT count(*) FROM @extschema@.ntm_unit_zone), (SELECT count(*) FROM @extschema@.ntm_measurement),
+				  (SELECT count(*) FROM @extschema@.ntm_threshold WHERE NOT official));
+END
+$$;
+
+-- ---------------------------------------------------------------------------
+-- No silent loss: DROP EXTENSION hatrung deletes every table of the
+-- extension with its rows.  While any holds rows users added, DROP
+-- EXTENSION hatrung, DROP SCHEMA of its schema and DROP OWNED BY its owner
+-- are refused (2BP01), naming the tables, unless the superuser dropping it
+-- has SET hatrung.allow_drop = on.  pg_upgrade is not affected; a plain
+-- pg_dump / pg_restore into a new database drops nothing.
+-- ---------------------------------------------------------------------------
+
+-- What DROP EXTENSION would delete: per table, the rows its pg_dump
+-- condition keeps (all rows of the data tables, the rows not shipped of the
+-- reference tables).
+CREATE FUNCTION @extschema@.user_rows() RETURNS TABLE (table_name text, rows bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	t record;
+BEGIN
+	FOR t IN
+		SELECT c.oid::regclass AS rel, c.relname::text AS name, x.cond
+		FROM pg_extension e
+		CROSS JOIN LATERAL unnest(e.extconfig, e.extcondition) AS x(cfg, cond)
+		JOIN pg_class c ON c.oid = x.cfg
+		WHERE e.extname = 'hatrung' AND c.relkind IN ('r', 'p')
+		ORDER BY c.relname
+	LOOP
+		table_name := t.name;
+		EXECUTE format('SELECT count(*) FROM %s %s', t.rel, t.cond) INTO rows;
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.user_rows() IS
+	'per table of the extension, the rows users added (what pg_dump keeps and DROP EXTENSION would delete)';
+
+CREATE FUNCTION @extschema@.drop_guard() RETURNS event_trigger
+	AS 'MODULE_PATHNAME', 'hatrung_drop_guard' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.drop_guard() IS
+	'event trigger: refuses DROP EXTENSION hatrung, DROP SCHEMA of its schema and DROP OWNED BY its owner while user_rows() counts rows, unless hatrung.allow_drop is on (2BP01)';
+CREATE EVENT TRIGGER hatrung_drop_guard ON ddl_command_start
+	WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA', 'DROP OWNED')
+	EXECUTE FUNCTION @extschema@.drop_guard();
+COMMENT ON EVENT TRIGGER hatrung_drop_guard IS
+	'keeps DROP EXTENSION hatrung from deleting figures users added (see hatrung.drop_guard())';
