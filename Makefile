@@ -41,6 +41,7 @@ OBJS = \
 # The install script is assembled from one SQL file per feature, in order.
 SQL_PARTS = \
 	src/common/header.sql \
+	src/security/roles.sql \
 	src/quarter/quarter.sql \
 	src/growth/growth.sql \
 	src/growth/growth_window.sql \
@@ -56,7 +57,6 @@ SQL_PARTS = \
 	src/ntm/ntm.sql \
 	src/ntm/ntm_import.sql \
 	src/ntm/ntm_demo.sql \
-	src/security/roles.sql \
 	src/security/drop_guard.sql
 
 # Releases.  A released version's install script is frozen under

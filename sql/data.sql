@@ -39,6 +39,18 @@ WHERE v.indicator_code = 'EXPORT_VALUE' AND v.period = '2023-Q1' AND v.unit_id =
 SELECT count(*) AS figures_known_in_2000 FROM observations_as_of('2000-01-01');
 SELECT count(*) AS figures_known_now FROM observations_as_of();
 
+-- A superuser's insert keeps the stamps it carries (that is how a restore
+-- puts them back); an update is always stamped by the server.
+INSERT INTO observation (unit_id, indicator_code, period, vintage, value, source, recorded_by, recorded_at)
+SELECT unit_id, 'MEAT_OUTPUT', '2022-Q3', 'official', 790, 'restored (ILLUSTRATIVE)', 'an_old_editor', '2022-10-05 08:00+07'
+FROM admin_unit WHERE code = '392';
+SELECT recorded_by, recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS recorded_at FROM observation WHERE source = 'restored (ILLUSTRATIVE)';
+UPDATE observation SET recorded_by = 'an_old_editor', recorded_at = '2022-10-06' WHERE source = 'restored (ILLUSTRATIVE)';
+SELECT recorded_by = current_user AS update_stamped, recorded_at > now() - interval '1 hour' AS stamped_now
+FROM observation WHERE source = 'restored (ILLUSTRATIVE)';
+DELETE FROM observation WHERE source = 'restored (ILLUSTRATIVE)';
+DELETE FROM observation_history WHERE source = 'restored (ILLUSTRATIVE)';
+
 -- History: an update and a delete keep the previous versions.
 UPDATE observation SET value = 23.2, source = 'corrected (ILLUSTRATIVE)'
 WHERE indicator_code = 'EXPORT_VALUE' AND vintage = 'preliminary';

@@ -208,6 +208,28 @@ SELECT pg_temp.try('SELECT hatrung.ntm_score(''\x00''::bytea, ''1.1'', 1, NULL)'
 	   pg_temp.try($$SELECT hatrung.ntm_score_combine('\x4e545331'::bytea, '\x4e545331'::bytea)$$) AS outside_an_aggregate,
 	   pg_temp.try($$SELECT length(hatrung.ntm_rules('NTM_XA_2021', '*', 2023)) > 8$$) AS rules_packed;
 
+-- Measurements keep their history like observations; the stamps are the
+-- server's; the status can be asked as of a moment (ntm_commune_status_at).
+CREATE TEMP TABLE ntm_t0 AS SELECT clock_timestamp() AS t0;
+UPDATE ntm_measurement SET value = 50, source = 'revised (ILLUSTRATIVE)'
+WHERE indicator_code = '3.1' AND year = 2023 AND unit_id = (SELECT unit_id FROM admin_unit WHERE code = '15283');
+SELECT operation, indicator_code, value, changed_by = current_user AS by_me FROM ntm_measurement_history WHERE indicator_code = '3.1';
+SELECT (SELECT m.value FROM ntm_measurements_as_of((SELECT t0 FROM ntm_t0)) m
+		WHERE m.indicator_code = '3.1' AND m.year = 2023 AND m.unit_id = (SELECT unit_id FROM admin_unit WHERE code = '15283')) AS value_then,
+	   (SELECT count(*) FROM ntm_measurements_as_of('2000-01-01')) AS measurements_known_in_2000;
+SELECT t.unit_code, set_code, t.level AS level_then, n.level AS level_now, n.missing_criteria AS missing_now
+FROM ntm_commune_status_at((SELECT t0 FROM ntm_t0)) t
+JOIN ntm_commune_status n USING (unit_id, year, set_code)
+WHERE t.level IS DISTINCT FROM n.level OR t.criteria_met <> n.criteria_met
+ORDER BY 1, 2;
+SELECT count(*) AS differences_at_null FROM (
+	(SELECT * FROM ntm_commune_status_at(NULL) EXCEPT ALL SELECT * FROM ntm_commune_status)
+	UNION ALL (SELECT * FROM ntm_commune_status EXCEPT ALL SELECT * FROM ntm_commune_status_at(NULL))) AS d;
+SELECT pg_temp.try('TRUNCATE hatrung.ntm_measurement') AS truncate_measurements,
+	   pg_temp.try('TRUNCATE hatrung.ntm_measurement_history') AS truncate_history;
+UPDATE ntm_measurement SET value = 91, source = 'ILLUSTRATIVE (demo data, not an official figure)'
+WHERE indicator_code = '3.1' AND year = 2023 AND unit_id = (SELECT unit_id FROM admin_unit WHERE code = '15283');
+
 -- Every column of the NTM views is a plain type.
 SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
 FROM pg_class c

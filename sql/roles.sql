@@ -38,7 +38,20 @@ SELECT pg_temp.try($$INSERT INTO hatrung.observation (unit_id, indicator_code, p
 	   pg_temp.try($$UPDATE hatrung.ntm_threshold SET value = 1 WHERE shipped$$) AS change_shipped_threshold,
 	   pg_temp.try($$UPDATE hatrung.admin_unit SET name = 'x'$$) AS change_units,
 	   pg_temp.try($$SELECT hatrung.grant_unit_editor('hatrung_test_ha_vinh', ARRAY['392'])$$) AS grant_itself_more;
+-- Forging the stamps: whatever the editor sends, the server records who and
+-- when; a figure cannot be back-dated into an "as known at" report.
+SELECT pg_temp.try($$INSERT INTO hatrung.observation (unit_id, indicator_code, period, vintage, value, source, recorded_by, recorded_at)
+	SELECT unit_id, 'EXPORT_VALUE', '2023-Q1', 'official', 1.5, 'forged', 'postgres', '2020-01-01' FROM hatrung.admin_unit WHERE code = '15277'$$) AS forged_insert,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_measurement (unit_id, year, indicator_code, value, source, recorded_by, recorded_at)
+	SELECT unit_id, 2023, '3.1', 99, 'forged', 'postgres', '2020-01-01' FROM hatrung.admin_unit WHERE code = '15277'$$) AS forged_measurement;
+SELECT pg_temp.try($$UPDATE hatrung.observation SET recorded_by = 'postgres', recorded_at = '2020-01-01' WHERE source = 'forged'$$) AS forged_update;
 RESET ROLE;
+SELECT 'observation' AS tbl, recorded_by, recorded_at > now() - interval '1 hour' AS stamped_by_the_server
+FROM observation WHERE source = 'forged'
+UNION ALL
+SELECT 'ntm_measurement', recorded_by, recorded_at > now() - interval '1 hour' FROM ntm_measurement WHERE source = 'forged';
+SELECT count(*) AS forged_rows_known_in_2021
+FROM observations_as_of('2021-01-01') v WHERE v.source = 'forged';
 -- The editor's update was kept in the history, written on its behalf.
 SELECT operation, value, changed_by FROM observation_history ORDER BY changed_at, obs_id;
 

@@ -24,6 +24,7 @@ CREATE TABLE @extschema@.admin_unit (
 CREATE INDEX admin_unit_parent ON @extschema@.admin_unit (parent_id);
 COMMENT ON TABLE @extschema@.admin_unit IS
 	'administrative units (province, district, township, commune, ward) with validity dates: a code alone does not identify a territory across a reorganisation';
+GRANT SELECT ON @extschema@.admin_unit TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.admin_unit.unit_id IS 'surrogate key that observations and plans refer to';
 COMMENT ON COLUMN @extschema@.admin_unit.code IS 'official code (e.g. 392 for Hà Trung district); reused after 1 July 2025';
 COMMENT ON COLUMN @extschema@.admin_unit.name IS 'official name, e.g. Xã Hà Long';
@@ -71,6 +72,7 @@ CREATE TABLE @extschema@.unit_succession (
 CREATE INDEX unit_succession_new ON @extschema@.unit_succession (new_unit_id);
 COMMENT ON TABLE @extschema@.unit_succession IS
 	'mergers and splits: the share of an old unit that went to a new unit on a date; shares of one old unit add up to at most 1';
+GRANT SELECT ON @extschema@.unit_succession TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.unit_succession.old_unit_id IS 'the unit that ceased or gave territory';
 COMMENT ON COLUMN @extschema@.unit_succession.new_unit_id IS 'the unit that received it';
 COMMENT ON COLUMN @extschema@.unit_succession.effective IS 'date of the change';
@@ -109,6 +111,7 @@ CREATE TABLE @extschema@.indicator (
 	shipped			boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE @extschema@.indicator IS 'indicators reported each quarter, with their unit and kind (flow, stock, ratio)';
+GRANT SELECT ON @extschema@.indicator TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.indicator.code IS 'short code, e.g. MEAT_OUTPUT';
 COMMENT ON COLUMN @extschema@.indicator.name_vi IS 'Vietnamese name as reports write it';
 COMMENT ON COLUMN @extschema@.indicator.name_en IS 'English name';
@@ -143,6 +146,19 @@ CREATE INDEX observation_lookup ON @extschema@.observation (unit_id, indicator_c
 CREATE INDEX observation_period ON @extschema@.observation (period, indicator_code);
 COMMENT ON TABLE @extschema@.observation IS
 	'quarterly figures: one row per unit, indicator, quarter and vintage; reports use the latest vintage';
+GRANT SELECT ON @extschema@.observation TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.observation TO hatrung_editor, hatrung_unit_editor;
+-- Row-level security: everyone who may read reads every figure; the
+-- district editor writes every unit; a per-unit editor only its units
+-- (may_edit_unit, src/security/roles.sql).
+ALTER TABLE @extschema@.observation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.observation FOR SELECT USING (true);
+CREATE POLICY editor_all ON @extschema@.observation FOR ALL TO hatrung_editor USING (true) WITH CHECK (true);
+CREATE POLICY unit_editor_own_units ON @extschema@.observation FOR ALL TO hatrung_unit_editor
+	USING (@extschema@.may_edit_unit(unit_id)) WITH CHECK (@extschema@.may_edit_unit(unit_id));
+COMMENT ON POLICY read_all ON @extschema@.observation IS 'everyone with SELECT reads every figure';
+COMMENT ON POLICY editor_all ON @extschema@.observation IS 'hatrung_editor writes every unit';
+COMMENT ON POLICY unit_editor_own_units ON @extschema@.observation IS 'per-unit editors write only the units granted to them';
 COMMENT ON COLUMN @extschema@.observation.obs_id IS 'row identifier (with unit_id the primary key)';
 COMMENT ON COLUMN @extschema@.observation.unit_id IS 'the unit (admin_unit.unit_id) valid during the period';
 COMMENT ON COLUMN @extschema@.observation.indicator_code IS 'the indicator';
@@ -151,8 +167,8 @@ COMMENT ON COLUMN @extschema@.observation.vintage IS 'estimate (ước tính), p
 COMMENT ON COLUMN @extschema@.observation.vintage_rank IS '1 estimate, 2 preliminary, 3 official: the latest vintage has the highest rank';
 COMMENT ON COLUMN @extschema@.observation.value IS 'the figure, in the indicator''s unit of measure';
 COMMENT ON COLUMN @extschema@.observation.source IS 'where the figure comes from; derived and illustrative figures say so';
-COMMENT ON COLUMN @extschema@.observation.recorded_by IS 'database role that recorded this version';
-COMMENT ON COLUMN @extschema@.observation.recorded_at IS 'when this version was recorded';
+COMMENT ON COLUMN @extschema@.observation.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.observation.recorded_at IS 'when this version was recorded (set by the server)';
 
 -- Plans ---------------------------------------------------------------------------------
 CREATE TABLE @extschema@.plan_source (
@@ -163,6 +179,7 @@ CREATE TABLE @extschema@.plan_source (
 );
 COMMENT ON TABLE @extschema@.plan_source IS
 	'who set a plan (province-assigned, district council, adjusted ...); reports use the available plan with the highest priority';
+GRANT SELECT ON @extschema@.plan_source TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.plan_source.code IS 'short code, e.g. district_council';
 COMMENT ON COLUMN @extschema@.plan_source.name_vi IS 'Vietnamese name, e.g. Nghị quyết HĐND huyện';
 COMMENT ON COLUMN @extschema@.plan_source.priority IS 'higher wins when several plans exist for one figure';
@@ -180,14 +197,16 @@ CREATE TABLE @extschema@.annual_plan (
 	PRIMARY KEY (unit_id, indicator_code, year, plan_source)
 );
 COMMENT ON TABLE @extschema@.annual_plan IS 'annual plans (kế hoạch, dự toán) per unit, indicator, year and plan source';
+GRANT SELECT ON @extschema@.annual_plan TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.annual_plan TO hatrung_editor;
 COMMENT ON COLUMN @extschema@.annual_plan.unit_id IS 'the unit';
 COMMENT ON COLUMN @extschema@.annual_plan.indicator_code IS 'the indicator';
 COMMENT ON COLUMN @extschema@.annual_plan.year IS 'the plan year';
 COMMENT ON COLUMN @extschema@.annual_plan.plan_source IS 'who set the plan (plan_source.code)';
 COMMENT ON COLUMN @extschema@.annual_plan.value IS 'the annual target, in the indicator''s unit of measure';
 COMMENT ON COLUMN @extschema@.annual_plan.source IS 'document the plan comes from; illustrative plans say so';
-COMMENT ON COLUMN @extschema@.annual_plan.recorded_by IS 'database role that recorded this version';
-COMMENT ON COLUMN @extschema@.annual_plan.recorded_at IS 'when this version was recorded';
+COMMENT ON COLUMN @extschema@.annual_plan.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.annual_plan.recorded_at IS 'when this version was recorded (set by the server)';
 
 -- Impossible data is rejected with a clear error ------------------------------------------
 CREATE FUNCTION @extschema@.observation_check() RETURNS trigger
@@ -218,29 +237,37 @@ BEGIN
 		RAISE EXCEPTION 'negative value % for indicator %, which cannot be negative', NEW.value, NEW.indicator_code
 			USING ERRCODE = 'check_violation';
 	END IF;
-	IF TG_OP = 'UPDATE' THEN
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.observation_check() IS
+	'trigger: a period inside the unit''s validity, no negative value for a non-negative indicator (23514)';
+CREATE TRIGGER observation_check BEFORE INSERT OR UPDATE ON @extschema@.observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.observation_check();
+
+-- Who recorded a figure and when is the server's to say: recorded_by and
+-- recorded_at are set on every INSERT and UPDATE, whatever the client sent,
+-- so figures "as known at a date" cannot be back-dated.  One exception: an
+-- INSERT by a superuser keeps the stamps it carries, because that is how a
+-- pg_restore (which runs as a superuser) puts the original stamps back; a
+-- superuser can change any row anyway.
+CREATE FUNCTION @extschema@.stamp_recorded() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' OR current_setting('is_superuser') <> 'on'
+	   OR NEW.recorded_by IS NULL OR NEW.recorded_at IS NULL THEN
 		NEW.recorded_by := current_user;
 		NEW.recorded_at := now();
 	END IF;
 	RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.observation_check() IS
-	'trigger: a period inside the unit''s validity, no negative value for a non-negative indicator (23514); stamps updates';
-CREATE TRIGGER observation_check BEFORE INSERT OR UPDATE ON @extschema@.observation
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.observation_check();
-
-CREATE FUNCTION @extschema@.annual_plan_stamp() RETURNS trigger
-	LANGUAGE plpgsql SET search_path = pg_catalog AS $$
-BEGIN
-	NEW.recorded_by := current_user;
-	NEW.recorded_at := now();
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.annual_plan_stamp() IS 'trigger: records who changed a plan and when';
-CREATE TRIGGER annual_plan_stamp BEFORE UPDATE ON @extschema@.annual_plan
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.annual_plan_stamp();
+COMMENT ON FUNCTION @extschema@.stamp_recorded() IS
+	'trigger: sets recorded_by and recorded_at on every insert and update, whatever the client sent (an insert by a superuser, such as a restore, keeps its stamps)';
+CREATE TRIGGER observation_stamp BEFORE INSERT OR UPDATE ON @extschema@.observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+CREATE TRIGGER annual_plan_stamp BEFORE INSERT OR UPDATE ON @extschema@.annual_plan
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.admin_unit', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.unit_succession', 'WHERE NOT shipped');
@@ -252,3 +279,5 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.admin_unit_unit_id_seq',
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.observation_obs_id_seq', '');
 COMMENT ON SEQUENCE @extschema@.admin_unit_unit_id_seq IS 'identity of admin_unit';
 COMMENT ON SEQUENCE @extschema@.observation_obs_id_seq IS 'identity of observation';
+GRANT USAGE ON SEQUENCE @extschema@.admin_unit_unit_id_seq TO hatrung_editor;
+GRANT USAGE ON SEQUENCE @extschema@.observation_obs_id_seq TO hatrung_editor, hatrung_unit_editor;

@@ -29,6 +29,7 @@ CREATE TABLE @extschema@.observation_history (
 CREATE INDEX observation_history_key ON @extschema@.observation_history (unit_id, indicator_code, period);
 COMMENT ON TABLE @extschema@.observation_history IS
 	'every replaced or deleted version of an observation, valid from recorded_at until changed_at';
+GRANT SELECT ON @extschema@.observation_history TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.observation_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
 COMMENT ON COLUMN @extschema@.observation_history.operation IS 'UPDATE or DELETE: what replaced this version';
 COMMENT ON COLUMN @extschema@.observation_history.changed_by IS 'database role that replaced or deleted it';
@@ -61,6 +62,7 @@ CREATE TABLE @extschema@.annual_plan_history (
 	PRIMARY KEY (unit_id, history_id)
 );
 COMMENT ON TABLE @extschema@.annual_plan_history IS 'every replaced or deleted version of an annual plan';
+GRANT SELECT ON @extschema@.annual_plan_history TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.annual_plan_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
 COMMENT ON COLUMN @extschema@.annual_plan_history.operation IS 'UPDATE or DELETE';
 COMMENT ON COLUMN @extschema@.annual_plan_history.changed_by IS 'database role that replaced or deleted it';
@@ -76,16 +78,20 @@ COMMENT ON COLUMN @extschema@.annual_plan_history.recorded_at IS 'when this vers
 
 -- Who changed a row: for an update, the role the BEFORE trigger stamped on
 -- the new version; for a delete, the role in effect (SET ROLE) or the login.
--- (These functions run as the extension's owner, see security/roles.sql,
--- so current_user here is not the one who made the change.)
+-- (The history functions run as the extension's owner, so current_user
+-- there is not the one who made the change.)
 CREATE FUNCTION @extschema@.changing_role() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	RETURN CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.<>) 'none'
 				THEN pg_catalog.current_setting('role') ELSE SESSION_USER::text END;
 COMMENT ON FUNCTION @extschema@.changing_role() IS 'the role making a change: the SET ROLE role, else the login role';
 
+-- Written on behalf of editors who may not write history themselves: the
+-- two history functions run as the extension's owner (SECURITY DEFINER,
+-- fixed search_path, no arguments, insert-only); sql/roles.sql tests that
+-- editors get their history written and cannot write or change it directly.
 CREATE FUNCTION @extschema@.observation_keep_history() RETURNS trigger
-	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
 BEGIN
 	INSERT INTO @extschema@.observation_history
 		(operation, changed_by, obs_id, unit_id, indicator_code, period, vintage, value, source, recorded_by, recorded_at)
@@ -100,7 +106,7 @@ CREATE TRIGGER observation_keep_history AFTER UPDATE OR DELETE ON @extschema@.ob
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.observation_keep_history();
 
 CREATE FUNCTION @extschema@.annual_plan_keep_history() RETURNS trigger
-	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
 BEGIN
 	INSERT INTO @extschema@.annual_plan_history
 		(operation, changed_by, unit_id, indicator_code, year, plan_source, value, source, recorded_by, recorded_at)

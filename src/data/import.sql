@@ -13,6 +13,8 @@ FROM @extschema@.observation o
 JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id;
 COMMENT ON VIEW @extschema@.observation_import IS
 	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; reading it lists all observations';
+GRANT SELECT ON @extschema@.observation_import TO hatrung_reader;
+GRANT INSERT ON @extschema@.observation_import TO hatrung_editor, hatrung_unit_editor;
 COMMENT ON COLUMN @extschema@.observation_import.unit_code IS 'official unit code; the unit valid at the end of the quarter is used';
 COMMENT ON COLUMN @extschema@.observation_import.indicator_code IS 'indicator code';
 COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling: quý I-2023, Q1-2023, 2023-Q1 ...';

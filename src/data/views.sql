@@ -128,6 +128,7 @@ LEFT JOIN (
 CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, pl.value) m;
 COMMENT ON VIEW @extschema@.quarterly_report IS
 	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
+GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.quarterly_report.unit_code IS 'official unit code';
 COMMENT ON COLUMN @extschema@.quarterly_report.unit_name IS 'unit name';
 COMMENT ON COLUMN @extschema@.quarterly_report.unit_level IS 'province, district, township, commune or ward';
@@ -192,6 +193,7 @@ LEFT JOIN (
 GROUP BY p.unit_id, p.code, p.name, p.level, i.code, i.name_vi, i.unit_of_measure, i.kind, c.period, pr.value;
 COMMENT ON VIEW @extschema@.unit_rollup IS
 	'figures of flows and stocks summed from child units to their parent, beside the figure the parent reported and the difference';
+GRANT SELECT ON @extschema@.unit_rollup TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.unit_rollup.parent_code IS 'parent unit code';
 COMMENT ON COLUMN @extschema@.unit_rollup.parent_name IS 'parent unit name';
 COMMENT ON COLUMN @extschema@.unit_rollup.parent_level IS 'parent level';
@@ -247,6 +249,7 @@ SELECT * FROM @extschema@.harmonised_observations_at(
 	coalesce(nullif(current_setting('hatrung.harmonise_at', true), '')::date, current_date));
 COMMENT ON VIEW @extschema@.harmonised_observations IS
 	'harmonised_observations_at(date) for the date in setting hatrung.harmonise_at (default: today): all figures on today''s territories';
+GRANT SELECT ON @extschema@.harmonised_observations TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.harmonised_observations.unit_code IS 'code of the unit valid at the target date';
 COMMENT ON COLUMN @extschema@.harmonised_observations.unit_name IS 'its name';
 COMMENT ON COLUMN @extschema@.harmonised_observations.indicator_code IS 'indicator code';

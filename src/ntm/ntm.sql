@@ -184,6 +184,7 @@ LEFT JOIN (
 	) t ON t.set_code = a.set_code AND t.indicator_code = ic.indicator_code AND t.zone = a.zone AND t.year = a.year;
 COMMENT ON VIEW @extschema@.ntm_indicator_status IS
 	'every indicator of every assessed unit, year and set: value, threshold in force, status (met / not_met / unknown), status_vi and shortfall';
+GRANT SELECT ON @extschema@.ntm_indicator_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_code IS 'unit code';
 COMMENT ON COLUMN @extschema@.ntm_indicator_status.unit_name IS 'unit name';
 COMMENT ON COLUMN @extschema@.ntm_indicator_status.year IS 'assessment year';
@@ -218,6 +219,7 @@ SELECT unit_code, unit_name, year, set_code, criterion_no, criterion_name,
 FROM @extschema@.ntm_indicator_status
 GROUP BY unit_id, unit_code, unit_name, year, set_code, criterion_no, criterion_name;
 COMMENT ON VIEW @extschema@.ntm_criterion_status IS 'every criterion of every assessed unit, year and set: folded status and indicators met / unknown / total';
+GRANT SELECT ON @extschema@.ntm_criterion_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_code IS 'unit code';
 COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_name IS 'unit name';
 COMMENT ON COLUMN @extschema@.ntm_criterion_status.year IS 'assessment year';
@@ -236,7 +238,28 @@ COMMENT ON COLUMN @extschema@.ntm_criterion_status.unit_id IS 'admin_unit.unit_i
 -- still missing; the model-commune condition 1 is the advanced-set result.
 -- level is the highest tier whose conditions all hold: ntm <- the NTM set,
 -- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
-CREATE VIEW @extschema@.ntm_commune_status AS
+-- The status as of a moment: the same scoring over the measurements as they
+-- were known then (ntm_measurements_as_of); as_of NULL reads the current
+-- measurements.  The view below is the function at NULL, so the rules live
+-- in this one query.  A past moment's measurements are read first and passed
+-- in (on Citus a query that joined a function reading them with the
+-- distributed tables could be sent whole to a worker).
+CREATE FUNCTION @extschema@.ntm_commune_status_at(as_of timestamptz)
+RETURNS TABLE (unit_code text, unit_name text, year integer, set_code text, tier text,
+			   criteria_met integer, criteria_total integer, criteria_unknown integer,
+			   missing_criteria integer[], missing_criteria_text text, level text, unit_id bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $fn$
+DECLARE
+	measurements jsonb;
+	source text := '@extschema@.ntm_measurement';
+BEGIN
+	IF ntm_commune_status_at.as_of IS NOT NULL THEN
+		SELECT coalesce(jsonb_agg(m), '[]') INTO measurements
+		FROM @extschema@.ntm_measurements_as_of(ntm_commune_status_at.as_of) AS m;
+		source := '(SELECT * FROM jsonb_to_recordset($1) AS x(unit_id bigint, year integer, indicator_code text,'
+				  ' value numeric, value_yes boolean))';
+	END IF;
+	RETURN QUERY EXECUTE format($q$
 WITH zones AS MATERIALIZED (
 	SELECT DISTINCT z.set_code, z.zone, z.year FROM @extschema@.ntm_unit_zone z
 ), rules AS MATERIALIZED (
@@ -252,7 +275,7 @@ WITH zones AS MATERIALIZED (
 		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
 	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
-	LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
+	LEFT JOIN %s m ON m.unit_id = a.unit_id AND m.year = a.year
 	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
 	GROUP BY a.unit_id, a.set_code, a.year
 ), counted AS (
@@ -288,9 +311,18 @@ SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 			WHEN s.ntm_met THEN 'ntm'
 			ELSE 'none' END AS level,
 	   s.unit_id
-FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
+FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id
+$q$, source) USING measurements;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ntm_commune_status_at(timestamptz) IS
+	'ntm_commune_status computed from the NTM measurements as they were known at as_of (NULL: now)';
+
+CREATE VIEW @extschema@.ntm_commune_status AS
+SELECT * FROM @extschema@.ntm_commune_status_at(NULL);
 COMMENT ON VIEW @extschema@.ntm_commune_status IS
 	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
+GRANT SELECT ON @extschema@.ntm_commune_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_code IS 'unit code';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_name IS 'unit name';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.year IS 'assessment year';
@@ -364,6 +396,7 @@ SELECT d.code AS district_code, d.name AS district_name, a.year,
 FROM agg a JOIN @extschema@.admin_unit d ON d.unit_id = a.district_id;
 COMMENT ON VIEW @extschema@.ntm_district_status IS
 	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown)';
+GRANT SELECT ON @extschema@.ntm_district_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_district_status.district_code IS 'district code';
 COMMENT ON COLUMN @extschema@.ntm_district_status.district_name IS 'district name';
 COMMENT ON COLUMN @extschema@.ntm_district_status.year IS 'assessment year';

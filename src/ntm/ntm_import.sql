@@ -12,6 +12,8 @@ SELECT t.set_code, t.indicator_code, t.zone, t.valid_from::text AS valid_from, t
 FROM @extschema@.ntm_threshold t;
 COMMENT ON VIEW @extschema@.ntm_threshold_import IS
 	'load target for threshold CSV files (set_code, indicator_code, zone, valid_from, valid_to, value, official, source); reading it lists all thresholds';
+GRANT SELECT ON @extschema@.ntm_threshold_import TO hatrung_reader;
+GRANT INSERT ON @extschema@.ntm_threshold_import TO hatrung_editor;
 COMMENT ON COLUMN @extschema@.ntm_threshold_import.set_code IS 'criteria set code, e.g. NTM_XA_2021 or a provincial set';
 COMMENT ON COLUMN @extschema@.ntm_threshold_import.indicator_code IS 'indicator code of that set, e.g. 15.1';
 COMMENT ON COLUMN @extschema@.ntm_threshold_import.zone IS 'zone (BTB, TDMNPB, G1, TH_V1 ...) or * for all';

@@ -22,6 +22,7 @@ CREATE TABLE @extschema@.ntm_criteria_set (
 	CHECK (last_year >= first_year)
 );
 COMMENT ON TABLE @extschema@.ntm_criteria_set IS 'NTM criteria sets (decision, level, tier, years in force, threshold dimension); provincial sets may fall back to a national one';
+GRANT SELECT ON @extschema@.ntm_criteria_set TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.code IS 'short code, e.g. NTM_XA_2021';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.decision IS 'the decision that issued the set, e.g. 318/QĐ-TTg';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.name_vi IS 'Vietnamese name';
@@ -45,6 +46,7 @@ CREATE TABLE @extschema@.ntm_criterion (
 	PRIMARY KEY (set_code, criterion_no)
 );
 COMMENT ON TABLE @extschema@.ntm_criterion IS 'criteria of a set (tiêu chí), numbered as in the decision';
+GRANT SELECT ON @extschema@.ntm_criterion TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_criterion.set_code IS 'the set';
 COMMENT ON COLUMN @extschema@.ntm_criterion.criterion_no IS 'number in the decision (1..19 for the 2021-2025 commune sets)';
 COMMENT ON COLUMN @extschema@.ntm_criterion.name_vi IS 'Vietnamese name';
@@ -65,6 +67,7 @@ CREATE TABLE @extschema@.ntm_indicator (
 	FOREIGN KEY (set_code, criterion_no) REFERENCES @extschema@.ntm_criterion (set_code, criterion_no)
 );
 COMMENT ON TABLE @extschema@.ntm_indicator IS 'indicators (chỉ tiêu) of each criterion, with how a measurement is compared with its threshold';
+GRANT SELECT ON @extschema@.ntm_indicator TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_indicator.set_code IS 'the set';
 COMMENT ON COLUMN @extschema@.ntm_indicator.indicator_code IS 'code as in the decision, e.g. 17.3; measurements use the same code';
 COMMENT ON COLUMN @extschema@.ntm_indicator.criterion_no IS 'the criterion it belongs to';
@@ -95,6 +98,8 @@ CREATE TABLE @extschema@.ntm_threshold (
 );
 COMMENT ON TABLE @extschema@.ntm_threshold IS
 	'thresholds by set, indicator, zone (* = every zone) and validity dates (amendments such as QĐ 211/QĐ-TTg of 1 Mar 2024 start new rows); derived thresholds are a factor of another set''s threshold';
+GRANT SELECT ON @extschema@.ntm_threshold TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.ntm_threshold TO hatrung_editor;
 COMMENT ON COLUMN @extschema@.ntm_threshold.threshold_id IS 'row identifier';
 COMMENT ON COLUMN @extschema@.ntm_threshold.set_code IS 'the set';
 COMMENT ON COLUMN @extschema@.ntm_threshold.indicator_code IS 'the indicator';
@@ -118,6 +123,8 @@ CREATE TABLE @extschema@.ntm_unit_zone (
 );
 COMMENT ON TABLE @extschema@.ntm_unit_zone IS
 	'which units are assessed against which set in which year, and in which threshold zone (a disadvantaged commune uses the northern mountain thresholds whatever its region)';
+GRANT SELECT ON @extschema@.ntm_unit_zone TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.ntm_unit_zone TO hatrung_editor;
 COMMENT ON COLUMN @extschema@.ntm_unit_zone.unit_id IS 'the unit';
 COMMENT ON COLUMN @extschema@.ntm_unit_zone.set_code IS 'the set it is assessed against';
 COMMENT ON COLUMN @extschema@.ntm_unit_zone.year IS 'assessment year';
@@ -137,14 +144,105 @@ CREATE TABLE @extschema@.ntm_measurement (
 	CHECK ((value IS NULL) <> (value_yes IS NULL))
 );
 COMMENT ON TABLE @extschema@.ntm_measurement IS 'measurements per unit, year and indicator code: a number, or yes/no';
+GRANT SELECT ON @extschema@.ntm_measurement TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.ntm_measurement TO hatrung_editor, hatrung_unit_editor;
+ALTER TABLE @extschema@.ntm_measurement ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.ntm_measurement FOR SELECT USING (true);
+CREATE POLICY editor_all ON @extschema@.ntm_measurement FOR ALL TO hatrung_editor USING (true) WITH CHECK (true);
+CREATE POLICY unit_editor_own_units ON @extschema@.ntm_measurement FOR ALL TO hatrung_unit_editor
+	USING (@extschema@.may_edit_unit(unit_id)) WITH CHECK (@extschema@.may_edit_unit(unit_id));
+COMMENT ON POLICY read_all ON @extschema@.ntm_measurement IS 'everyone with SELECT reads every measurement';
+COMMENT ON POLICY editor_all ON @extschema@.ntm_measurement IS 'hatrung_editor writes every unit';
+COMMENT ON POLICY unit_editor_own_units ON @extschema@.ntm_measurement IS 'per-unit editors write only the units granted to them';
 COMMENT ON COLUMN @extschema@.ntm_measurement.unit_id IS 'the unit';
 COMMENT ON COLUMN @extschema@.ntm_measurement.year IS 'assessment year';
 COMMENT ON COLUMN @extschema@.ntm_measurement.indicator_code IS 'indicator code (shared by the sets that use the indicator)';
 COMMENT ON COLUMN @extschema@.ntm_measurement.value IS 'numeric measurement';
 COMMENT ON COLUMN @extschema@.ntm_measurement.value_yes IS 'yes/no measurement';
 COMMENT ON COLUMN @extschema@.ntm_measurement.source IS 'where it comes from; illustrative rows say so';
-COMMENT ON COLUMN @extschema@.ntm_measurement.recorded_by IS 'who recorded it';
-COMMENT ON COLUMN @extschema@.ntm_measurement.recorded_at IS 'when';
+COMMENT ON COLUMN @extschema@.ntm_measurement.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.ntm_measurement.recorded_at IS 'when this version was recorded (set by the server)';
+CREATE TRIGGER ntm_measurement_stamp BEFORE INSERT OR UPDATE ON @extschema@.ntm_measurement
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+
+-- Every replaced or deleted measurement is kept, as for observations
+-- (src/data/history.sql), so an NTM result can be reproduced as of a date.
+CREATE TABLE @extschema@.ntm_measurement_history (
+	history_id		uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+	operation		text NOT NULL CHECK (operation IN ('UPDATE', 'DELETE')),
+	changed_by		text NOT NULL DEFAULT current_user,
+	changed_at		timestamptz NOT NULL DEFAULT now(),
+	unit_id			bigint NOT NULL,
+	year			integer NOT NULL,
+	indicator_code	text NOT NULL,
+	value			numeric,
+	value_yes		boolean,
+	source			text,
+	recorded_by		text NOT NULL,
+	recorded_at		timestamptz NOT NULL,
+	PRIMARY KEY (unit_id, history_id)
+);
+COMMENT ON TABLE @extschema@.ntm_measurement_history IS
+	'every replaced or deleted version of an NTM measurement, valid from recorded_at until changed_at';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.operation IS 'UPDATE or DELETE: what replaced this version';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.changed_by IS 'database role that replaced or deleted it';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.changed_at IS 'when it was replaced or deleted (end of its validity)';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.unit_id IS 'the unit, as in ntm_measurement';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.year IS 'the assessment year, as in ntm_measurement';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.indicator_code IS 'the indicator code, as in ntm_measurement';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.value IS 'the numeric value this version had';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.value_yes IS 'the yes/no value this version had';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.source IS 'the source this version had';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.recorded_by IS 'who recorded this version';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.recorded_at IS 'when this version was recorded (start of its validity)';
+GRANT SELECT ON @extschema@.ntm_measurement_history TO hatrung_reader;
+
+-- Written on behalf of editors who may not write history themselves: runs
+-- as the extension's owner (SECURITY DEFINER, fixed search_path, no
+-- arguments, insert-only), like the observation history trigger.
+CREATE FUNCTION @extschema@.ntm_measurement_keep_history() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	INSERT INTO @extschema@.ntm_measurement_history
+		(operation, changed_by, unit_id, year, indicator_code, value, value_yes, source, recorded_by, recorded_at)
+	VALUES (TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN NEW.recorded_by ELSE @extschema@.changing_role() END,
+			OLD.unit_id, OLD.year, OLD.indicator_code, OLD.value, OLD.value_yes, OLD.source,
+			OLD.recorded_by, OLD.recorded_at);
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_measurement_keep_history() IS 'trigger: keeps the old version of an updated or deleted NTM measurement';
+CREATE TRIGGER ntm_measurement_keep_history AFTER UPDATE OR DELETE ON @extschema@.ntm_measurement
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_measurement_keep_history();
+CREATE TRIGGER ntm_measurement_no_truncate BEFORE TRUNCATE ON @extschema@.ntm_measurement
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+CREATE TRIGGER ntm_measurement_history_no_truncate BEFORE TRUNCATE ON @extschema@.ntm_measurement_history
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+-- The measurements as they were known at a moment (NULL: now), optionally
+-- of one unit: the current rows recorded by then and the history versions
+-- valid then.  PL/pgSQL, so Citus can plan it (see observations_as_of).
+CREATE FUNCTION @extschema@.ntm_measurements_as_of(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, year integer, indicator_code text, value numeric, value_yes boolean,
+			   source text, recorded_at timestamptz)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT m.unit_id, m.year, m.indicator_code, m.value, m.value_yes, m.source, m.recorded_at
+	FROM @extschema@.ntm_measurement m
+	WHERE (ntm_measurements_as_of.only_unit_id IS NULL OR m.unit_id = ntm_measurements_as_of.only_unit_id)
+	  AND (ntm_measurements_as_of.as_of IS NULL OR m.recorded_at <= ntm_measurements_as_of.as_of)
+	UNION ALL
+	SELECT h.unit_id, h.year, h.indicator_code, h.value, h.value_yes, h.source, h.recorded_at
+	FROM @extschema@.ntm_measurement_history h
+	WHERE ntm_measurements_as_of.as_of IS NOT NULL
+	  AND (ntm_measurements_as_of.only_unit_id IS NULL OR h.unit_id = ntm_measurements_as_of.only_unit_id)
+	  AND h.recorded_at <= ntm_measurements_as_of.as_of AND h.changed_at > ntm_measurements_as_of.as_of;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_measurements_as_of(timestamptz, bigint) IS
+	'the NTM measurements as they were known at as_of (NULL: now), optionally of one unit: reproduces what a past assessment used';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_criteria_set', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_criterion', 'WHERE NOT shipped');
@@ -153,7 +251,9 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_threshold', 'WHERE N
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_threshold_threshold_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_unit_zone', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_measurement', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_measurement_history', '');
 COMMENT ON SEQUENCE @extschema@.ntm_threshold_threshold_id_seq IS 'identity of ntm_threshold';
+GRANT USAGE ON SEQUENCE @extschema@.ntm_threshold_threshold_id_seq TO hatrung_editor;
 
 -- Reference data (../shared/ntm/criteria.md): sets --------------------------------
 INSERT INTO @extschema@.ntm_criteria_set

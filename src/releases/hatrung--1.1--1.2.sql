@@ -530,7 +530,28 @@ COMMENT ON AGGREGATE @extschema@.ntm_score(bytea, text, numeric, boolean) IS
 -- still missing; the model-commune condition 1 is the advanced-set result.
 -- level is the highest tier whose conditions all hold: ntm <- the NTM set,
 -- nang_cao <- also the advanced set, kieu_mau <- also every QĐ 319 condition.
-CREATE VIEW @extschema@.ntm_commune_status AS
+-- The status as of a moment: the same scoring over the measurements as they
+-- were known then (ntm_measurements_as_of); as_of NULL reads the current
+-- measurements.  The view below is the function at NULL, so the rules live
+-- in this one query.  A past moment's measurements are read first and passed
+-- in (on Citus a query that joined a function reading them with the
+-- distributed tables could be sent whole to a worker).
+CREATE FUNCTION @extschema@.ntm_commune_status_at(as_of timestamptz)
+RETURNS TABLE (unit_code text, unit_name text, year integer, set_code text, tier text,
+			   criteria_met integer, criteria_total integer, criteria_unknown integer,
+			   missing_criteria integer[], missing_criteria_text text, level text, unit_id bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $fn$
+DECLARE
+	measurements jsonb;
+	source text := '@extschema@.ntm_measurement';
+BEGIN
+	IF ntm_commune_status_at.as_of IS NOT NULL THEN
+		SELECT coalesce(jsonb_agg(m), '[]') INTO measurements
+		FROM @extschema@.ntm_measurements_as_of(ntm_commune_status_at.as_of) AS m;
+		source := '(SELECT * FROM jsonb_to_recordset($1) AS x(unit_id bigint, year integer, indicator_code text,'
+				  ' value numeric, value_yes boolean))';
+	END IF;
+	RETURN QUERY EXECUTE format($q$
 WITH zones AS MATERIALIZED (
 	SELECT DISTINCT z.set_code, z.zone, z.year FROM @extschema@.ntm_unit_zone z
 ), rules AS MATERIALIZED (
@@ -546,7 +567,7 @@ WITH zones AS MATERIALIZED (
 		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
 	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
-	LEFT JOIN @extschema@.ntm_measurement m ON m.unit_id = a.unit_id AND m.year = a.year
+	LEFT JOIN %s m ON m.unit_id = a.unit_id AND m.year = a.year
 	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
 	GROUP BY a.unit_id, a.set_code, a.year
 ), counted AS (
@@ -582,7 +603,15 @@ SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 			WHEN s.ntm_met THEN 'ntm'
 			ELSE 'none' END AS level,
 	   s.unit_id
-FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
+FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id
+$q$, source) USING measurements;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ntm_commune_status_at(timestamptz) IS
+	'ntm_commune_status computed from the NTM measurements as they were known at as_of (NULL: now)';
+
+CREATE VIEW @extschema@.ntm_commune_status AS
+SELECT * FROM @extschema@.ntm_commune_status_at(NULL);
 COMMENT ON VIEW @extschema@.ntm_commune_status IS
 	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
 GRANT SELECT ON @extschema@.ntm_commune_status TO hatrung_reader;
@@ -990,3 +1019,157 @@ CREATE EVENT TRIGGER hatrung_drop_guard ON ddl_command_start
 	EXECUTE FUNCTION @extschema@.drop_guard();
 COMMENT ON EVENT TRIGGER hatrung_drop_guard IS
 	'keeps DROP EXTENSION hatrung from deleting figures users added (see hatrung.drop_guard())';
+
+-- Unforgeable stamps (src/data/data_model.sql): recorded_by and recorded_at
+-- are the server's on every INSERT and UPDATE (a superuser's INSERT, such as
+-- a restore, keeps its own), for observations, plans and NTM measurements.
+CREATE OR REPLACE FUNCTION @extschema@.observation_check() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	u_code text;
+	u_name text;
+	u_from date;
+	u_to date;
+	non_negative boolean;
+BEGIN
+	-- one look-up for the unit and the indicator (this runs for every row loaded)
+	SELECT u.code, u.name, u.valid_from, u.valid_to, i.non_negative
+	INTO u_code, u_name, u_from, u_to, non_negative
+	FROM @extschema@.admin_unit u, @extschema@.indicator i
+	WHERE u.unit_id = NEW.unit_id AND i.code = NEW.indicator_code;
+	IF NOT FOUND THEN
+		RETURN NEW;				-- the foreign keys report it
+	END IF;
+	IF u_from > @extschema@.quarter_end(NEW.period)
+	   OR (u_to IS NOT NULL AND u_to <= @extschema@.quarter_start(NEW.period)) THEN
+		RAISE EXCEPTION 'period % is outside the validity of unit % (%)', NEW.period, u_code, u_name
+			USING ERRCODE = 'check_violation',
+				  DETAIL = format('The unit is valid from %s to %s.', u_from, coalesce(u_to::text, 'now')),
+				  HINT = 'Record the figure on the unit valid in that quarter; see admin_unit and unit_succession.';
+	END IF;
+	IF non_negative AND NEW.value < 0 THEN
+		RAISE EXCEPTION 'negative value % for indicator %, which cannot be negative', NEW.value, NEW.indicator_code
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.observation_check() IS
+	'trigger: a period inside the unit''s validity, no negative value for a non-negative indicator (23514)';
+DROP TRIGGER annual_plan_stamp ON @extschema@.annual_plan;
+DROP FUNCTION @extschema@.annual_plan_stamp();
+-- Who recorded a figure and when is the server's to say: recorded_by and
+-- recorded_at are set on every INSERT and UPDATE, whatever the client sent,
+-- so figures "as known at a date" cannot be back-dated.  One exception: an
+-- INSERT by a superuser keeps the stamps it carries, because that is how a
+-- pg_restore (which runs as a superuser) puts the original stamps back; a
+-- superuser can change any row anyway.
+CREATE FUNCTION @extschema@.stamp_recorded() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' OR current_setting('is_superuser') <> 'on'
+	   OR NEW.recorded_by IS NULL OR NEW.recorded_at IS NULL THEN
+		NEW.recorded_by := current_user;
+		NEW.recorded_at := now();
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.stamp_recorded() IS
+	'trigger: sets recorded_by and recorded_at on every insert and update, whatever the client sent (an insert by a superuser, such as a restore, keeps its stamps)';
+CREATE TRIGGER observation_stamp BEFORE INSERT OR UPDATE ON @extschema@.observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+CREATE TRIGGER annual_plan_stamp BEFORE INSERT OR UPDATE ON @extschema@.annual_plan
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+
+COMMENT ON COLUMN @extschema@.observation.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.observation.recorded_at IS 'when this version was recorded (set by the server)';
+COMMENT ON COLUMN @extschema@.annual_plan.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.annual_plan.recorded_at IS 'when this version was recorded (set by the server)';
+COMMENT ON COLUMN @extschema@.ntm_measurement.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.ntm_measurement.recorded_at IS 'when this version was recorded (set by the server)';
+
+-- NTM measurements keep their history like observations (src/ntm/ntm_model.sql).
+CREATE TRIGGER ntm_measurement_stamp BEFORE INSERT OR UPDATE ON @extschema@.ntm_measurement
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+
+-- Every replaced or deleted measurement is kept, as for observations
+-- (src/data/history.sql), so an NTM result can be reproduced as of a date.
+CREATE TABLE @extschema@.ntm_measurement_history (
+	history_id		uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+	operation		text NOT NULL CHECK (operation IN ('UPDATE', 'DELETE')),
+	changed_by		text NOT NULL DEFAULT current_user,
+	changed_at		timestamptz NOT NULL DEFAULT now(),
+	unit_id			bigint NOT NULL,
+	year			integer NOT NULL,
+	indicator_code	text NOT NULL,
+	value			numeric,
+	value_yes		boolean,
+	source			text,
+	recorded_by		text NOT NULL,
+	recorded_at		timestamptz NOT NULL,
+	PRIMARY KEY (unit_id, history_id)
+);
+COMMENT ON TABLE @extschema@.ntm_measurement_history IS
+	'every replaced or deleted version of an NTM measurement, valid from recorded_at until changed_at';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.operation IS 'UPDATE or DELETE: what replaced this version';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.changed_by IS 'database role that replaced or deleted it';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.changed_at IS 'when it was replaced or deleted (end of its validity)';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.unit_id IS 'the unit, as in ntm_measurement';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.year IS 'the assessment year, as in ntm_measurement';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.indicator_code IS 'the indicator code, as in ntm_measurement';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.value IS 'the numeric value this version had';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.value_yes IS 'the yes/no value this version had';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.source IS 'the source this version had';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.recorded_by IS 'who recorded this version';
+COMMENT ON COLUMN @extschema@.ntm_measurement_history.recorded_at IS 'when this version was recorded (start of its validity)';
+GRANT SELECT ON @extschema@.ntm_measurement_history TO hatrung_reader;
+
+-- Written on behalf of editors who may not write history themselves: runs
+-- as the extension's owner (SECURITY DEFINER, fixed search_path, no
+-- arguments, insert-only), like the observation history trigger.
+CREATE FUNCTION @extschema@.ntm_measurement_keep_history() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	INSERT INTO @extschema@.ntm_measurement_history
+		(operation, changed_by, unit_id, year, indicator_code, value, value_yes, source, recorded_by, recorded_at)
+	VALUES (TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN NEW.recorded_by ELSE @extschema@.changing_role() END,
+			OLD.unit_id, OLD.year, OLD.indicator_code, OLD.value, OLD.value_yes, OLD.source,
+			OLD.recorded_by, OLD.recorded_at);
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_measurement_keep_history() IS 'trigger: keeps the old version of an updated or deleted NTM measurement';
+CREATE TRIGGER ntm_measurement_keep_history AFTER UPDATE OR DELETE ON @extschema@.ntm_measurement
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_measurement_keep_history();
+CREATE TRIGGER ntm_measurement_no_truncate BEFORE TRUNCATE ON @extschema@.ntm_measurement
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+CREATE TRIGGER ntm_measurement_history_no_truncate BEFORE TRUNCATE ON @extschema@.ntm_measurement_history
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+-- The measurements as they were known at a moment (NULL: now), optionally
+-- of one unit: the current rows recorded by then and the history versions
+-- valid then.  PL/pgSQL, so Citus can plan it (see observations_as_of).
+CREATE FUNCTION @extschema@.ntm_measurements_as_of(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, year integer, indicator_code text, value numeric, value_yes boolean,
+			   source text, recorded_at timestamptz)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT m.unit_id, m.year, m.indicator_code, m.value, m.value_yes, m.source, m.recorded_at
+	FROM @extschema@.ntm_measurement m
+	WHERE (ntm_measurements_as_of.only_unit_id IS NULL OR m.unit_id = ntm_measurements_as_of.only_unit_id)
+	  AND (ntm_measurements_as_of.as_of IS NULL OR m.recorded_at <= ntm_measurements_as_of.as_of)
+	UNION ALL
+	SELECT h.unit_id, h.year, h.indicator_code, h.value, h.value_yes, h.source, h.recorded_at
+	FROM @extschema@.ntm_measurement_history h
+	WHERE ntm_measurements_as_of.as_of IS NOT NULL
+	  AND (ntm_measurements_as_of.only_unit_id IS NULL OR h.unit_id = ntm_measurements_as_of.only_unit_id)
+	  AND h.recorded_at <= ntm_measurements_as_of.as_of AND h.changed_at > ntm_measurements_as_of.as_of;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_measurements_as_of(timestamptz, bigint) IS
+	'the NTM measurements as they were known at as_of (NULL: now), optionally of one unit: reproduces what a past assessment used';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_measurement_history', '');

@@ -25,14 +25,8 @@ $$;
 GRANT hatrung_reader TO hatrung_editor, hatrung_unit_editor;
 
 GRANT USAGE ON SCHEMA @extschema@ TO hatrung_reader;
-GRANT SELECT ON ALL TABLES IN SCHEMA @extschema@ TO hatrung_reader;
-GRANT INSERT, UPDATE, DELETE ON @extschema@.observation, @extschema@.annual_plan, @extschema@.ntm_measurement,
-	@extschema@.ntm_unit_zone, @extschema@.ntm_threshold TO hatrung_editor;
-GRANT INSERT ON @extschema@.observation_import, @extschema@.ntm_threshold_import TO hatrung_editor;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA @extschema@ TO hatrung_editor;
-GRANT INSERT, UPDATE, DELETE ON @extschema@.observation, @extschema@.ntm_measurement TO hatrung_unit_editor;
-GRANT INSERT ON @extschema@.observation_import TO hatrung_unit_editor;
-GRANT USAGE ON SEQUENCE @extschema@.observation_obs_id_seq TO hatrung_unit_editor;
+-- Each table and view grants its own privileges and declares its own
+-- row-level security next to its definition (src/data/, src/ntm/).
 
 -- Which role may write which unit's data: membership of a per-unit role,
 -- hatrung_unit_<unit_id>_<8 hex digits of md5(database name)>, which
@@ -125,29 +119,3 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.revoke_unit_editor(regrole, text[]) IS 'takes back per-unit write rights; returns the rights removed';
-
--- Row-level security on the data per-unit editors write.
-ALTER TABLE @extschema@.observation ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @extschema@.ntm_measurement ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read_all ON @extschema@.observation FOR SELECT USING (true);
-CREATE POLICY editor_all ON @extschema@.observation FOR ALL TO hatrung_editor USING (true) WITH CHECK (true);
-CREATE POLICY unit_editor_own_units ON @extschema@.observation FOR ALL TO hatrung_unit_editor
-	USING (@extschema@.may_edit_unit(unit_id)) WITH CHECK (@extschema@.may_edit_unit(unit_id));
-CREATE POLICY read_all ON @extschema@.ntm_measurement FOR SELECT USING (true);
-CREATE POLICY editor_all ON @extschema@.ntm_measurement FOR ALL TO hatrung_editor USING (true) WITH CHECK (true);
-CREATE POLICY unit_editor_own_units ON @extschema@.ntm_measurement FOR ALL TO hatrung_unit_editor
-	USING (@extschema@.may_edit_unit(unit_id)) WITH CHECK (@extschema@.may_edit_unit(unit_id));
-COMMENT ON POLICY read_all ON @extschema@.observation IS 'everyone with SELECT reads every figure';
-COMMENT ON POLICY editor_all ON @extschema@.observation IS 'hatrung_editor writes every unit';
-COMMENT ON POLICY unit_editor_own_units ON @extschema@.observation IS 'per-unit editors write only the units granted to them';
-COMMENT ON POLICY read_all ON @extschema@.ntm_measurement IS 'everyone with SELECT reads every measurement';
-COMMENT ON POLICY editor_all ON @extschema@.ntm_measurement IS 'hatrung_editor writes every unit';
-COMMENT ON POLICY unit_editor_own_units ON @extschema@.ntm_measurement IS 'per-unit editors write only the units granted to them';
-
--- History is written by triggers on behalf of editors who may not write it
--- themselves: the two history functions run as the extension's owner
--- (SECURITY DEFINER, fixed search_path, no arguments, insert-only).  This
--- is the one justified SECURITY DEFINER; sql/roles.sql tests that editors
--- get their history written and cannot write or change history directly.
-ALTER FUNCTION @extschema@.observation_keep_history() SECURITY DEFINER;
-ALTER FUNCTION @extschema@.annual_plan_keep_history() SECURITY DEFINER;

@@ -3,7 +3,7 @@
 # with indexes and constraints: the restored database answers every query
 # exactly as the original.
 . "$(dirname "$0")/lib/tap.sh"
-tap_plan 14
+tap_plan 15
 set -u
 SRC=hatrung_dump_src
 DST=hatrung_dump_dst
@@ -55,6 +55,9 @@ tap_ok $? "pg_restore into a new database, without errors"
 tap_is "$(q -d "$DST" -c "$CHECK")" "$want" "restored rows are identical"
 tap_is "$(q -d "$DST" -c "$CHECK_VIEW")" "$want_view" "restored view gives identical results"
 tap_is "$(q -d "$DST" -c "$CHECK_DATA")" "$want_data" "user data (units, observations, history) survives: identical report and history"
+STAMPS="SELECT (SELECT md5(string_agg(o.obs_id || ':' || o.recorded_by || '@' || o.recorded_at, '|' ORDER BY o.obs_id)) FROM hatrung.observation o) || ' ' || (SELECT md5(string_agg(m.unit_id || m.indicator_code || m.recorded_at, '|' ORDER BY m.unit_id, m.year, m.indicator_code)) FROM hatrung.ntm_measurement m)"
+tap_is "$(q -d "$DST" -c "$STAMPS")" "$(q -d "$SRC" -c "$STAMPS")" \
+	"the restore keeps who recorded each figure and when (a superuser's insert keeps its stamps; an editor's would be replaced)"
 tap_is "$(q -d "$DST" -c "SELECT count(*) FROM hatrung.plan_source")" "3" "shipped rows are not duplicated by the restore"
 tap_is "$(q -d "$DST" -c "SELECT count(*) FILTER (WHERE shipped) || '/' || count(*) FILTER (WHERE NOT shipped) || '/' || count(*) FILTER (WHERE source LIKE 'user-loaded%') FROM hatrung.ntm_threshold")" \
 	"$(q -d "$SRC" -c "SELECT count(*) FILTER (WHERE shipped) || '/' || count(*) FILTER (WHERE NOT shipped) || '/' || count(*) FILTER (WHERE source LIKE 'user-loaded%') FROM hatrung.ntm_threshold")" \
