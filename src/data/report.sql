@@ -143,3 +143,14 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.quarter_report(text, @extschema@.quarter, timestamptz) IS
 	'the quarterly report of a unit as Markdown (Vietnamese): table with same period last year, the quarter, year to date, index vs last year, annual plan, % of plan; one sentence per indicator; figures as known at as_of (NULL: now)';
+
+-- The same with the period as text, in any quarter spelling: drivers bind
+-- string parameters as text or varchar (pgjdbc's setString, Npgsql), for
+-- which PostgreSQL finds no function taking a quarter.  Untyped literals
+-- resolve here too, and the text is read by the quarter's own input.
+CREATE FUNCTION @extschema@.quarter_report(unit_code text, period text, as_of timestamptz DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN @extschema@.quarter_report(unit_code, period::@extschema@.quarter, as_of);
+COMMENT ON FUNCTION @extschema@.quarter_report(text, text, timestamptz) IS
+	'quarter_report with the period as text in any quarter spelling (quý I-2023, 2023-Q1, ...), for drivers that bind text or varchar parameters';

@@ -1173,3 +1173,15 @@ COMMENT ON FUNCTION @extschema@.ntm_measurements_as_of(timestamptz, bigint) IS
 	'the NTM measurements as they were known at as_of (NULL: now), optionally of one unit: reproduces what a past assessment used';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_measurement_history', '');
+
+-- quarter_report callable with text parameters (src/data/report.sql).
+-- The same with the period as text, in any quarter spelling: drivers bind
+-- string parameters as text or varchar (pgjdbc's setString, Npgsql), for
+-- which PostgreSQL finds no function taking a quarter.  Untyped literals
+-- resolve here too, and the text is read by the quarter's own input.
+CREATE FUNCTION @extschema@.quarter_report(unit_code text, period text, as_of timestamptz DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN @extschema@.quarter_report(unit_code, period::@extschema@.quarter, as_of);
+COMMENT ON FUNCTION @extschema@.quarter_report(text, text, timestamptz) IS
+	'quarter_report with the period as text in any quarter spelling (quý I-2023, 2023-Q1, ...), for drivers that bind text or varchar parameters';
