@@ -132,11 +132,6 @@ COMMENT ON FUNCTION @extschema@.absolute_change(double precision, double precisi
 
 -- avg_growth_pct ---------------------------------------------------------------------
 CREATE FUNCTION @extschema@.avg_growth_pct(chain_indices numeric[]) RETURNS numeric
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT CASE WHEN count(*) = 0 OR bool_or(i IS NULL OR i <= 0) THEN NULL
-				ELSE (exp(avg(ln(CASE WHEN i > 0 THEN i / 100 END))) - 1) * 100 END
-	FROM unnest(chain_indices) AS i;
-END;
+	AS 'MODULE_PATHNAME', 'avg_growth_pct_num' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.avg_growth_pct(numeric[]) IS
-	'average growth in % from chain indices (base 100): geometric mean of the indices minus 100; NULL if any index is NULL or <= 0';
+	'average growth in % from chain indices (base 100): geometric mean of the indices minus 100, to 20 significant digits; NULL if there is none or any index is NULL, NaN, infinite or <= 0, or the mean cannot be represented';

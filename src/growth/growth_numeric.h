@@ -9,6 +9,7 @@
 #define HATRUNG_GROWTH_NUMERIC_H
 
 #include "postgres.h"
+#include "common/compat.h"
 
 #include "growth/growth_core.h"
 #include "utils/numeric.h"
@@ -26,6 +27,23 @@ extern Numeric dev_index_numeric(Numeric current, Numeric base);
 extern Numeric cagr_numeric(Numeric first, Numeric last, Numeric steps);
 
 extern Numeric numeric_add_exact(Numeric a, Numeric b);
+
+/*
+ * NaN test of a numeric datum as stored in a tuple, short header included
+ * (numeric_is_nan needs the expanded form): the first header word of a NaN
+ * is 0xC000.
+ */
+static inline bool
+numeric_datum_is_nan(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	uint16		header;
+
+	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+		return numeric_is_nan(DatumGetNumeric(d));
+	memcpy(&header, VARDATA_ANY(v), sizeof(uint16));
+	return header == 0xC000;
+}
 
 /* 'flow' or 'stock' from a kind argument; anything else raises 22023. */
 extern IndicatorKind indicator_kind_arg(text *kind);
@@ -46,5 +64,17 @@ typedef enum FastStatus
 extern FastStatus growth_pct_fast(Numeric current, Numeric base, Numeric *result);
 extern FastStatus dev_index_fast(Numeric current, Numeric base, Numeric *result);
 extern FastStatus numeric_sum_fast(Numeric *values, int n, Numeric *result);
+extern FastStatus exact_ratio_fast(Numeric num, Numeric den, Numeric *result);
+
+/*
+ * num / den rounded once, half away from zero, at a scale that gives at
+ * least 20 significant digits and makes any further rounding to 10 or
+ * fewer decimals the correct rounding of the exact ratio (numeric_fast.c).
+ * den must be finite and nonzero, num finite.
+ */
+extern Numeric exact_ratio(Numeric num, Numeric den);
+
+/* x rounded to at least 20 significant digits (for irrational results) */
+extern Numeric round_to_20_digits(Numeric x);
 
 #endif							/* HATRUNG_GROWTH_NUMERIC_H */

@@ -19,6 +19,8 @@
 #include "postgres.h"
 #include "common/compat.h"
 
+#include <math.h>
+
 #include "common/varlena.h"
 #include "fmgr.h"
 #include "growth/growth_core.h"
@@ -310,6 +312,12 @@ ytd_at(const RecentRows *rows, int32 period, IndicatorKind kind, ValueType *vt, 
 
 	if (n < 0)
 		return false;
+	/* a flow with a NaN quarter is unknown, like one with a missing quarter */
+	if (kind == KIND_FLOW)
+		for (i = 0; i < n; i++)
+			if (vt->type == FLOAT8OID ? isnan(DatumGetFloat8(rows->values[members[i]]))
+				: numeric_datum_is_nan(rows->values[members[i]]))
+				return false;
 	if (vt->type == FLOAT8OID)
 	{
 		double		sum = 0;

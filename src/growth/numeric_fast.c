@@ -1,19 +1,22 @@
 /*
  * numeric_fast.c
  *	  Exact growth arithmetic on numeric values that fit in 128-bit
- *	  integers, giving bit-for-bit the result PostgreSQL's numeric
- *	  operators give, several times faster.
+ *	  integers: the same answers as the numeric path (growth_scalar.c),
+ *	  several times faster.
  *
- * Most statistical figures have a handful of digits (820, 767.8,
- * 685.528), yet numeric division runs a general long-division routine.
- * Here a figure is read straight from numeric's on-disk form (stable since
- * PostgreSQL 9.1) as an integer mantissa and a display scale, the quotient
- * is computed with one 128-bit division, and the result is rounded at the
- * scale numeric_div would choose (select_div_scale in numeric.c) and half
- * away from zero, as numeric_div rounds.  Anything outside that range
- * (huge values, long fractions, NaN, infinities) takes the ordinary path,
- * so the fast path only ever changes speed, never an answer; the tests
- * compare both paths with the plain SQL expressions.
+ * Every growth measure of official statistics is a ratio num / den of
+ * exact figures (growth rate, index, % of plan, contribution, share).  Its
+ * result is that ratio rounded once, half away from zero, at a scale S
+ * chosen so that (see ratio_scale) it has at least 20 significant digits,
+ * and so that rounding it again to any number of decimals up to 10 gives
+ * the correctly rounded exact ratio.  Most statistical figures have a
+ * handful of digits (820, 767.8, 685.528): here a figure is read straight
+ * from numeric's on-disk form (stable since PostgreSQL 9.1) as an integer
+ * mantissa and a display scale, the ratio is one 128-bit division, and the
+ * result is written in numeric's on-disk form.  Anything outside that range
+ * (huge values, long fractions, NaN, infinities) takes the numeric path, so
+ * the fast path only ever changes speed, never an answer; the tests compare
+ * both paths with an exact reference.
  */
 #include "postgres.h"
 #include "common/compat.h"
@@ -90,9 +93,6 @@ typedef struct Decimal
 {
 	int128		mantissa;
 	int			scale;
-	/* numeric's base-10000 weight and first digit, when read from one (else -1) */
-	int			nbase_weight;
-	int			nbase_first;
 } Decimal;
 
 /*
@@ -144,9 +144,6 @@ decimal_read(Numeric num, Decimal *d)
 	}
 	if (dscale > 18 || ndigits > 6)
 		return false;
-	/* what select_div_scale in numeric.c reads: the first nonzero group */
-	d->nbase_weight = 0;
-	d->nbase_first = 0;
 	for (i = 0; i < ndigits; i++)
 	{
 		/* this group is worth digits[i] * 10^(4 * (weight - i)) */
@@ -157,11 +154,6 @@ decimal_read(Numeric num, Decimal *d)
 		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
 		if (digit < 0 || digit >= NBASE)
 			return false;		/* not a valid numeric: leave it to numeric.c */
-		if (digit != 0 && d->nbase_first == 0)
-		{
-			d->nbase_weight = weight - i;
-			d->nbase_first = digit;
-		}
 		term = (uint64) digit;
 
 		if (exp10 >= 0)
@@ -228,111 +220,90 @@ decimal_digits(int128 v)
 	return n;
 }
 
-/* numeric's (weight, first NBASE digit) of a decimal, for select_div_scale */
-static pg_attribute_always_inline void
-decimal_nbase_lead(const Decimal *d, int *weight, int *firstdigit)
-{
-	int128		m = d->mantissa < 0 ? -d->mantissa : d->mantissa;
-	int			e,
-				w,
-				shift;
-
-	if (d->nbase_first >= 0)
-	{
-		*weight = d->nbase_weight;
-		*firstdigit = d->nbase_first;
-		return;
-	}
-	if (m == 0)
-	{
-		*weight = 0;
-		*firstdigit = 0;
-		return;
-	}
-	e = decimal_digits(m) - 1 - d->scale;	/* |value| is in [10^e, 10^(e+1)) */
-	w = e >= 0 ? e / DEC_DIGITS : -((-e + DEC_DIGITS - 1) / DEC_DIGITS);
-	shift = d->scale + DEC_DIGITS * w;	/* firstdigit = |value| / NBASE^w */
-	*weight = w;
-	if (m <= (int128) PG_UINT64_MAX && shift < 20 && shift > -4)
-		*firstdigit = (int) (shift >= 0 ? (uint64) m / pow10_u64[shift] : (uint64) m * pow10_u64[-shift]);
-	else
-		*firstdigit = (int) (shift >= 0 ? m / pow10_table[shift] : m * pow10_table[-shift]);
-}
-
-/* The result scale numeric_div chooses for a / b (numeric.c). */
+/*
+ * The scale at which num / den is rounded (numeric.h's ratio_scale rule):
+ * at least 10 + the digits of den's mantissa + num's scale, because the
+ * ratio's denominator in lowest terms divides den's mantissa * 10^num's
+ * scale, so no tie point of a rounding to 10 or fewer decimals lies within
+ * half a unit of the last place of the result; and at least 20 significant
+ * digits (19 - a lower bound of floor(log10 |ratio|)).
+ */
 static pg_attribute_always_inline int
-div_scale(const Decimal *a, const Decimal *b)
+ratio_scale(int num_digits, int num_scale, int den_digits, int den_scale)
 {
-	int			w1,
-				f1,
-				w2,
-				f2,
-				qweight,
-				rscale;
+	int			s = 10 + den_digits + num_scale;
 
-	decimal_nbase_lead(a, &w1, &f1);
-	decimal_nbase_lead(b, &w2, &f2);
-	qweight = w1 - w2;
-	if (f1 <= f2)
-		qweight--;
-	rscale = NUMERIC_MIN_SIG_DIGITS - qweight * DEC_DIGITS;
-	rscale = Max(rscale, a->scale);
-	rscale = Max(rscale, b->scale);
-	return Max(rscale, 0);
+	if (num_digits > 0)
+		s = Max(s, 19 - (num_digits - 1 - num_scale - den_digits + den_scale));
+	return Max(s, 19);
 }
 
 /*
- * a / b rounded half away from zero at numeric_div's scale, as a decimal;
- * false when it does not fit 128 bits.  a and b come from decimal_read.
+ * num / den rounded half away from zero at ratio_scale; false when it does
+ * not fit 128 bits (or den is zero).
  */
 static pg_attribute_always_inline bool
-decimal_div(const Decimal *a, const Decimal *b, Decimal *q)
+decimal_ratio(const Decimal *num, const Decimal *den, Decimal *q)
 {
-	int			rscale = div_scale(a, b);
-	int			shift = rscale + b->scale - a->scale;	/* q = a.m * 10^shift / b.m */
-	uint128		num = (uint128) (a->mantissa < 0 ? -a->mantissa : a->mantissa);
-	uint128		den = (uint128) (b->mantissa < 0 ? -b->mantissa : b->mantissa);
+	uint128		n = (uint128) (num->mantissa < 0 ? -num->mantissa : num->mantissa);
+	uint128		d = (uint128) (den->mantissa < 0 ? -den->mantissa : den->mantissa);
+	int			nd = n == 0 ? 0 : decimal_digits((int128) n);
+	int			dd = decimal_digits((int128) d);
+	/* a scale both share cancels out of the ratio */
+	int			common = Min(num->scale, den->scale);
+	int			scale = ratio_scale(nd, num->scale - common, dd, den->scale - common);
+	int			shift = scale + den->scale - num->scale;	/* q = n * 10^shift / d */
 	uint128		quot;
 	bool		round_up;
 
-	if (den == 0 || rscale > 36 || shift > 36 || shift < -36)
+	if (d == 0 || scale > 38 || shift > 38 || shift < -38)
 		return false;
 	if (shift >= 0)
 	{
-		/* below 10^18 times at most 10^19 fits; otherwise count the digits */
-		if (shift <= 19 && num < MANTISSA_LIMIT)
-			num = (uint128) (uint64) num * pow10_u64[shift];
-		else if (decimal_digits((int128) num) + shift > 37)
+		if (n != 0 && nd + shift > 38)
 			return false;
-		else
-			num *= (uint128) pow10_table[shift];
+		n *= (uint128) pow10_table[shift];
 	}
 	else
 	{
-		if (decimal_digits((int128) den) - shift > 37)
+		if (dd - shift > 38)
 			return false;
-		den *= (uint128) pow10_table[-shift];
+		d *= (uint128) pow10_table[-shift];
 	}
-	if (den <= PG_UINT64_MAX)
+	if (d <= PG_UINT64_MAX)
 	{
-		uint64		d64 = (uint64) den,
+		uint64		d64 = (uint64) d,
 					rem;
 
-		quot = u128_divmod_u64(num, d64, &rem);
-		round_up = rem >= d64 - rem;	/* rem * 2 >= den, without overflow */
+		quot = u128_divmod_u64(n, d64, &rem);
+		round_up = rem >= d64 - rem;	/* rem * 2 >= d, without overflow */
 	}
 	else
 	{
-		uint128		rem = num % den;
+		uint128		rem = n % d;
 
-		quot = num / den;
-		round_up = rem >= den - rem;
+		quot = n / d;
+		round_up = rem >= d - rem;
 	}
 	if (round_up)
 		quot++;
-	q->mantissa = ((a->mantissa < 0) != (b->mantissa < 0)) ? -(int128) quot : (int128) quot;
-	q->scale = rscale;
-	q->nbase_first = -1;
+	if (decimal_digits((int128) quot) > 38)
+		return false;
+	q->mantissa = ((num->mantissa < 0) != (den->mantissa < 0)) ? -(int128) quot : (int128) quot;
+	q->scale = scale;
+	return true;
+}
+
+/* mantissa * 10^extra, if it stays within 38 digits */
+static pg_attribute_always_inline bool
+decimal_rescale(Decimal *d, int extra)
+{
+	if (extra == 0)
+		return true;
+	if (d->mantissa != 0 && decimal_digits(d->mantissa) + extra > 38)
+		return false;
+	d->mantissa *= pow10_table[extra];
+	d->scale += extra;
 	return true;
 }
 
@@ -426,17 +397,28 @@ decimal_to_numeric(int128 mantissa, int scale)
 	return NULL;				/* long header cases: leave them to numeric */
 }
 
+/* The ratio of two decimals as a numeric, or FAST_NOT_TAKEN. */
+static FastStatus
+ratio_result(const Decimal *num, const Decimal *den, Numeric *result)
+{
+	Decimal		q;
+
+	if (!decimal_ratio(num, den, &q))
+		return FAST_NOT_TAKEN;
+	*result = decimal_to_numeric(q.mantissa, q.scale);
+	return *result ? FAST_DONE : FAST_NOT_TAKEN;
+}
+
 /*
- * (a / b - 1) * 100, exactly as the SQL expression computes it.  Returns
- * FAST_UNDEFINED for a base <= 0 and FAST_NOT_TAKEN when the figures are
- * outside the fast range.
+ * (current - base) * 100 / base.  FAST_UNDEFINED for a base <= 0,
+ * FAST_NOT_TAKEN when the figures are outside the fast range.
  */
 FastStatus
 growth_pct_fast(Numeric current, Numeric base, Numeric *result)
 {
 	Decimal		a,
 				b,
-				q;
+				num;
 
 	if (!hatrung_numeric_fast_path)
 		return FAST_NOT_TAKEN;
@@ -445,25 +427,23 @@ growth_pct_fast(Numeric current, Numeric base, Numeric *result)
 		return FAST_NOT_TAKEN;
 	if (!growth_base_is_usable((b.mantissa > 0) - (b.mantissa < 0), true))
 		return FAST_UNDEFINED;
-	if (!decimal_div(&a, &b, &q))
+	/* both at the larger scale (mantissas below 10^18, scales at most 18) */
+	if (!decimal_rescale(&a, Max(b.scale - a.scale, 0)) || !decimal_rescale(&b, Max(a.scale - b.scale, 0)))
 		return FAST_NOT_TAKEN;
-	/* room for "minus one, times 100" (a quotient within 64 bits always has it) */
-	if ((q.mantissa > (int128) PG_UINT64_MAX || q.mantissa < -(int128) PG_UINT64_MAX) &&
-		decimal_digits(q.mantissa) > 34)
+	num.mantissa = a.mantissa - b.mantissa;
+	num.scale = a.scale;
+	if (!decimal_rescale(&num, 2))
 		return FAST_NOT_TAKEN;
-	/* minus 1 at the quotient's scale, times 100 (an integer: scale unchanged) */
-	q.mantissa = (q.mantissa - pow10_table[q.scale]) * 100;
-	*result = decimal_to_numeric(q.mantissa, q.scale);
-	return *result ? FAST_DONE : FAST_NOT_TAKEN;
+	num.scale -= 2;				/* times 100 */
+	return ratio_result(&num, &b, result);
 }
 
-/* a * 100 / b, exactly as the SQL expression computes it */
+/* current * 100 / base (also pct_of_plan) */
 FastStatus
 dev_index_fast(Numeric current, Numeric base, Numeric *result)
 {
 	Decimal		a,
-				b,
-				q;
+				b;
 
 	if (!hatrung_numeric_fast_path)
 		return FAST_NOT_TAKEN;
@@ -472,12 +452,25 @@ dev_index_fast(Numeric current, Numeric base, Numeric *result)
 		return FAST_NOT_TAKEN;
 	if (!growth_base_is_usable((b.mantissa > 0) - (b.mantissa < 0), true))
 		return FAST_UNDEFINED;
-	a.mantissa *= 100;
-	a.nbase_first = -1;			/* no longer what was read */
-	if (!decimal_div(&a, &b, &q))
+	if (!decimal_rescale(&a, 2))
 		return FAST_NOT_TAKEN;
-	*result = decimal_to_numeric(q.mantissa, q.scale);
-	return *result ? FAST_DONE : FAST_NOT_TAKEN;
+	a.scale -= 2;				/* times 100 */
+	return ratio_result(&a, &b, result);
+}
+
+/* num / den for any two finite numerics (den nonzero); the ratio rule above */
+FastStatus
+exact_ratio_fast(Numeric num, Numeric den, Numeric *result)
+{
+	Decimal		a,
+				b;
+
+	if (!hatrung_numeric_fast_path)
+		return FAST_NOT_TAKEN;
+	init_pow10();
+	if (!decimal_read(num, &a) || !decimal_read(den, &b) || b.mantissa == 0)
+		return FAST_NOT_TAKEN;
+	return ratio_result(&a, &b, result);
 }
 
 /* The sum of n numerics, as repeated numeric addition gives it. */
@@ -485,7 +478,7 @@ FastStatus
 numeric_sum_fast(Numeric *values, int n, Numeric *result)
 {
 	Decimal		d[8],
-				sum = {0, 0, 0, -1};
+				sum = {0, 0};
 	int			i;
 
 	if (!hatrung_numeric_fast_path)
@@ -521,6 +514,12 @@ growth_pct_fast(Numeric current, Numeric base, Numeric *result)
 
 FastStatus
 dev_index_fast(Numeric current, Numeric base, Numeric *result)
+{
+	return FAST_NOT_TAKEN;
+}
+
+FastStatus
+exact_ratio_fast(Numeric num, Numeric den, Numeric *result)
 {
 	return FAST_NOT_TAKEN;
 }

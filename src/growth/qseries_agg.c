@@ -421,6 +421,11 @@ ytd_at_period(QSeries *s, int32 period, IndicatorKind kind)
 
 	if (n < 0)
 		return NULL;
+	/* a flow with a NaN quarter is unknown, like one with a missing quarter */
+	if (kind == KIND_FLOW)
+		for (i = 0; i < n; i++)
+			if (numeric_is_nan(QSERIES_VALUE(s, members[i])))
+				return NULL;
 	total = qseries_value_copy(s, members[0]);
 	for (i = 1; i < n; i++)
 		total = numeric_add_exact(total, QSERIES_VALUE(s, members[i]));

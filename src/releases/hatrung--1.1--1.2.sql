@@ -1185,3 +1185,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 RETURN @extschema@.quarter_report(unit_code, period::@extschema@.quarter, as_of);
 COMMENT ON FUNCTION @extschema@.quarter_report(text, text, timestamptz) IS
 	'quarter_report with the period as text in any quarter spelling (quý I-2023, 2023-Q1, ...), for drivers that bind text or varchar parameters';
+
+-- avg_growth_pct in C, exact to 20 significant digits (src/growth/growth.sql).
+CREATE OR REPLACE FUNCTION @extschema@.avg_growth_pct(chain_indices numeric[]) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'avg_growth_pct_num' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.avg_growth_pct(numeric[]) IS
+	'average growth in % from chain indices (base 100): geometric mean of the indices minus 100, to 20 significant digits; NULL if there is none or any index is NULL, NaN, infinite or <= 0, or the mean cannot be represented';

@@ -66,12 +66,12 @@ SELECT is((SELECT count(*) FROM got g FULL JOIN truth t USING (unit_code, indica
 SELECT is((SELECT count(*) FROM got g JOIN truth t USING (unit_code, indicator_code, period_label)
 		   WHERE g.value_same_period_last_year IS DISTINCT FROM t.spl
 			  OR g.value_previous_quarter IS DISTINCT FROM t.pq
-			  OR g.yoy_pct IS DISTINCT FROM CASE WHEN t.spl > 0 THEN (t.value / t.spl - 1) * 100 END
-			  OR g.qoq_pct IS DISTINCT FROM CASE WHEN t.pq > 0 THEN (t.value / t.pq - 1) * 100 END),
+			  OR g.yoy_pct IS DISTINCT FROM growth_pct(t.value, t.spl)
+			  OR g.qoq_pct IS DISTINCT FROM growth_pct(t.value, t.pq)),
 	0::bigint, 'comparisons with the same quarter last year and the previous quarter, matched by period');
 SELECT is((SELECT count(*) FROM got g JOIN truth t USING (unit_code, indicator_code, period_label)
 		   WHERE g.ytd IS DISTINCT FROM t.ytd OR g.ytd_last_year IS DISTINCT FROM t.ytd_last_year
-			  OR g.ytd_yoy_pct IS DISTINCT FROM CASE WHEN t.ytd_last_year > 0 THEN (t.ytd / t.ytd_last_year - 1) * 100 END),
+			  OR g.ytd_yoy_pct IS DISTINCT FROM growth_pct(t.ytd, t.ytd_last_year)),
 	0::bigint, 'years to date by kind (flows summed only when complete, stocks the value, ratios none)');
 SELECT is((SELECT count(*) FROM got g JOIN truth t USING (unit_code, indicator_code, period_label)
 		   WHERE g.annual_plan IS DISTINCT FROM t.plan),
