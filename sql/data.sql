@@ -51,6 +51,21 @@ FROM observation WHERE source = 'restored (ILLUSTRATIVE)';
 DELETE FROM observation WHERE source = 'restored (ILLUSTRATIVE)';
 DELETE FROM observation_history WHERE source = 'restored (ILLUSTRATIVE)';
 
+-- The latest vintage wins everywhere: latest_observations(), as-of now and
+-- the report (an estimate and an official figure of one quarter, recorded in
+-- that order; the estimate has the larger value, so a slip shows).
+INSERT INTO observation_import VALUES ('392', 'MEAT_OUTPUT', 'quý IV-2022', 'ước tính', '999', 'estimate (ILLUSTRATIVE)'),
+	('392', 'MEAT_OUTPUT', 'quý IV-2022', 'chính thức', '845', 'official (ILLUSTRATIVE)'),
+	('392', 'MEAT_OUTPUT', 'quý IV-2022', 'sơ bộ', '900', 'preliminary (ILLUSTRATIVE)');
+SELECT (SELECT l.value FROM latest_observations() l JOIN admin_unit u USING (unit_id)
+		WHERE u.code = '392' AND l.indicator_code = 'MEAT_OUTPUT' AND l.period = '2022-Q4') AS latest,
+	   (SELECT v.value || ' ' || v.vintage FROM observations_as_of(now()) v JOIN admin_unit u USING (unit_id)
+		WHERE u.code = '392' AND v.indicator_code = 'MEAT_OUTPUT' AND v.period = '2022-Q4') AS as_of_now,
+	   (SELECT r.value || ' ' || r.vintage FROM quarterly_report r
+		WHERE r.unit_code = '392' AND r.indicator_code = 'MEAT_OUTPUT' AND r.period_label = '2022-Q4') AS in_the_view;
+DELETE FROM observation WHERE source IN ('estimate (ILLUSTRATIVE)', 'official (ILLUSTRATIVE)', 'preliminary (ILLUSTRATIVE)');
+DELETE FROM observation_history WHERE source IN ('estimate (ILLUSTRATIVE)', 'official (ILLUSTRATIVE)', 'preliminary (ILLUSTRATIVE)');
+
 -- History: an update and a delete keep the previous versions.
 UPDATE observation SET value = 23.2, source = 'corrected (ILLUSTRATIVE)'
 WHERE indicator_code = 'EXPORT_VALUE' AND vintage = 'preliminary';
@@ -70,6 +85,13 @@ SELECT unit_id, 'EXPORT_VALUE', 2023, 'adjusted', 92.8, 'ILLUSTRATIVE' FROM admi
 SELECT indicator_code, ytd, annual_plan, plan_source, round(ytd_pct_of_plan, 2)
 FROM quarterly_report WHERE unit_code = '392' AND period_label = '2023-Q1' AND annual_plan IS NOT NULL
 ORDER BY indicator_code;
+-- ... and the report prints the same plan: the adjusted one (priority 30),
+-- not the district council's (20) nor the province's (10)
+INSERT INTO annual_plan (unit_id, indicator_code, year, plan_source, value, source)
+SELECT unit_id, 'EXPORT_VALUE', 2023, 'province', 50, 'ILLUSTRATIVE' FROM admin_unit WHERE code = '392';
+SELECT line FROM regexp_split_to_table(quarter_report('392', '2023-Q1'), E'\n') AS line
+WHERE line LIKE '%Giá trị xuất khẩu%kế hoạch%' OR line LIKE '| Giá trị xuất khẩu |%';
+DELETE FROM annual_plan WHERE plan_source = 'province' AND indicator_code = 'EXPORT_VALUE';
 
 -- Gaps and YTD by kind: a commune flow series missing 2022-Q2, and a stock.
 INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)

@@ -76,6 +76,9 @@ SELECT contribution_pp(10, 5, 0) AS total_base_zero, contribution_pp(10, 5, -50)
 -- Share of growth is NULL when the total growth is ~0 (below min_abs_total).
 SELECT share_of_growth(0.5, 0.01) AS near_zero_total, share_of_growth(0.5, 0) AS zero_total,
 	   share_of_growth(0.5, 0.01, 0.001) AS custom_threshold, share_of_growth(2, -4) AS negative_total;
+-- exactly at the threshold the share is shown (only below it is it NULL)
+SELECT share_of_growth(0.01, 0.05) AS at_threshold, share_of_growth(0.01, -0.05) AS at_negative_threshold,
+	   share_of_growth(0.01, 0.0499999) AS just_below, share_of_growth(1::float8, 0.05) AS at_threshold_float8;
 -- Differences of rates are percentage points: plain subtraction.
 SELECT round(growth_pct(115, 100) - growth_pct(110, 100), 1) AS pp_difference;
 
