@@ -19,6 +19,15 @@ SELECT pg_temp.try('SELECT hatrung.quarter_report(''999'', ''2023-Q1'')') AS unk
 	   pg_temp.try('SELECT hatrung.quarter_report(''392'', ''2026-Q1'')') AS after_abolition,
 	   quarter_report('392', '2021-Q1') AS no_figures;
 
+-- Report wording: growth phrases (from an index of 200, "gấp x lần"), vintages,
+-- the data's markers in Vietnamese, and the figure column named by the
+-- vintage when every figure shares it (a commune's report).
+SELECT g, growth_phrase_vi(g) FROM (VALUES (6.79), (-4.54), (0.04), (99.99), (100), (150), (412.3)) AS t(g);
+SELECT vintage_vi('estimate') AS e, vintage_vi('preliminary') AS p, vintage_vi('official') AS o,
+	   source_vi('DERIVED: from the index') AS derived, source_vi('ILLUSTRATIVE (demo data, not an official figure)') AS illustrative,
+	   source_vi('Niên giám thống kê 2023') AS unchanged;
+SELECT line FROM regexp_split_to_table(quarter_report('15277', '2023-Q1'), E'\n') AS line WHERE line LIKE '| Chỉ tiêu%' OR line LIKE '- %đạt%';
+
 -- Number notation.
 SELECT t, parse_vn_number(t) FROM (VALUES ('22,756'), ('1.041,6'), ('685,528 tỷ'), ('−5'), ('1 234,5')) AS v(t);
 SELECT t, pg_temp.try(format('SELECT hatrung.parse_vn_number(%L)', t)) AS result

@@ -6,7 +6,11 @@
 CREATE FUNCTION @extschema@.load_demo() RETURNS text
 LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
-	report constant text := 'news report of the Hà Trung district party executive meeting of 6 Apr 2023';
+	report constant text := 'Bản tin hội nghị Ban Chấp hành Đảng bộ huyện Hà Trung ngày 6-4-2023';
+	-- when the report made the quarter I-2023 figures known: quarter_report's
+	-- as_of reproduces what was known then (kept when a superuser loads the
+	-- demo, see stamp_recorded())
+	published constant timestamptz := '2023-04-06 00:00+07';
 	illustrative constant text := 'ILLUSTRATIVE (demo data, not an official figure)';
 	prov bigint;
 	dist bigint;
@@ -17,8 +21,8 @@ BEGIN
 
 	INSERT INTO @extschema@.indicator (code, name_vi, name_en, unit_of_measure, unit_scale, kind, decimals, display_order) VALUES
 		('SOWING_PLAN', 'Gieo cấy lúa đông xuân và cây màu vụ xuân', 'Winter-spring rice and spring crops sown', '% kế hoạch', 1, 'ratio', 0, 10),
-		('LAND_CONSOLIDATED', 'Diện tích đất nông nghiệp tích tụ thêm', 'Agricultural land consolidated', 'ha', 1, 'flow', 1, 20),
-		('MEAT_OUTPUT', 'Sản lượng thịt hơi xuất chuồng', 'Live-weight meat output sold', 'tấn', 1, 'flow', 1, 30),
+		('LAND_CONSOLIDATED', 'Diện tích đất nông nghiệp tích tụ thêm', 'Agricultural land consolidated', 'ha', 1, 'flow', 0, 20),
+		('MEAT_OUTPUT', 'Sản lượng thịt hơi xuất chuồng', 'Live-weight meat output sold', 'tấn', 1, 'flow', 0, 30),
 		('EXPORT_VALUE', 'Giá trị xuất khẩu', 'Export value', 'triệu USD', 1000000, 'flow', 3, 40),
 		('BUDGET_REVENUE', 'Tổng thu ngân sách Nhà nước trên địa bàn', 'State budget revenue on the territory', 'tỷ đồng', 1000000000, 'flow', 3, 50);
 
@@ -96,18 +100,18 @@ BEGIN
 	JOIN @extschema@.admin_unit n ON n.code = s.new_code AND n.valid_from = s.new_from;
 
 	-- the district's quarter I-2023 figures, as the report states them
-	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source) VALUES
-		(dist, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', 820, report || ': "đạt 820 tấn, tăng 6,8%"'),
-		(dist, 'EXPORT_VALUE', '2023-Q1', 'estimate', 22.756, report || ': "ước đạt 22,756 triệu USD"'),
-		(dist, 'BUDGET_REVENUE', '2023-Q1', 'estimate', 685.528, report || ': "ước đạt 685,528 tỷ đồng"'),
-		(dist, 'SOWING_PLAN', '2023-Q1', 'preliminary', 100, report || ': "đạt 100% kế hoạch"'),
-		(dist, 'LAND_CONSOLIDATED', '2023-Q1', 'preliminary', 10, report || ': "tích tụ thêm được 10 ha"'),
+	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at) VALUES
+		(dist, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', 820, report || ': "đạt 820 tấn, tăng 6,8%"', published),
+		(dist, 'EXPORT_VALUE', '2023-Q1', 'estimate', 22.756, report || ': "ước đạt 22,756 triệu USD"', published),
+		(dist, 'BUDGET_REVENUE', '2023-Q1', 'estimate', 685.528, report || ': "ước đạt 685,528 tỷ đồng"', published),
+		(dist, 'SOWING_PLAN', '2023-Q1', 'preliminary', 100, report || ': "đạt 100% kế hoạch"', published),
+		(dist, 'LAND_CONSOLIDATED', '2023-Q1', 'preliminary', 10, report || ': "tích tụ thêm được 10 ha"', published),
 		(dist, 'MEAT_OUTPUT', '2022-Q1', 'preliminary', 767.8,
-		 'DERIVED: 820 / 1.068, implied by the +6.8% the Q1-2023 report states (not a published figure)');
+		 'DERIVED: 820 / 1,068, từ mức tăng 6,8% mà bản tin quý I-2023 nêu (không phải số liệu công bố)', published);
 
 	-- commune figures for quarter I-2023: ILLUSTRATIVE, they sum to 815 t, not 820
-	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source)
-	SELECT u.unit_id, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', v.t, illustrative
+	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)
+	SELECT u.unit_id, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', v.t, illustrative, published
 	FROM (VALUES ('15271', 38), ('15274', 46), ('15277', 41), ('15280', 44), ('15283', 40),
 				 ('15286', 43), ('15292', 39), ('15298', 42), ('15304', 37), ('15307', 45),
 				 ('15313', 36), ('15316', 44), ('15319', 40), ('15322', 38), ('15325', 41),

@@ -37,6 +37,10 @@ DECLARE
 	t regclass;
 BEGIN
 	-- what is needed, each with its own error -------------------------------------
+	IF shard_count IS NOT NULL AND shard_count < 1 THEN
+		RAISE EXCEPTION 'shard_count must be at least 1, not %', shard_count
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
 		RAISE EXCEPTION 'distribute_data_model() needs the citus extension'
 			USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -67,10 +71,6 @@ BEGIN
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				  HINT = 'Install the same hatrung package on every node; Citus creates and updates the extension on the workers from the coordinator.';
 	END LOOP;
-	IF shard_count IS NOT NULL AND shard_count < 1 THEN
-		RAISE EXCEPTION 'shard_count must be at least 1, not %', shard_count
-			USING ERRCODE = 'invalid_parameter_value';
-	END IF;
 
 	-- the extension's tables, from the catalog ----------------------------------------
 	SELECT coalesce(array_agg(c.oid::regclass ORDER BY c.relname) FILTER (WHERE NOT per_unit), '{}'),
@@ -194,4 +194,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.distribute_data_model(integer) IS
-	'Citus, on the coordinator, as a superuser: makes the small tables reference tables and distributes the per-unit tables (observations, plans, their history, NTM measurements and zones) on unit_id, co-located, keeping their rows and constraints; shard_count defaults to citus.shard_count; errors 55000 (no Citus, not the coordinator, no workers, already distributed) and 42501 (not a superuser)';
+	'Citus, on the coordinator, as a superuser: makes the small tables reference tables and distributes the per-unit tables (observations, plans, their history, NTM measurements and zones) on unit_id, co-located, keeping their rows and constraints; shard_count defaults to citus.shard_count; errors 55000 (no Citus, not the coordinator, no workers, already distributed), 42501 (not a superuser) and 22023 (shard_count below 1)';

@@ -10,15 +10,37 @@ CREATE FUNCTION @extschema@.format_vn_figure(value numeric, decimals integer) RE
 COMMENT ON FUNCTION @extschema@.format_vn_figure(numeric, integer) IS
 	'value rounded to at most decimals, trailing zeros dropped, in Vietnamese notation: 820.0 -> 820, 22.7560 -> 22,756';
 
--- "tăng 6,8% so với cùng kỳ", "giảm 4,5% ...", "bằng cùng kỳ"
+-- "tăng 6,8% so với cùng kỳ", "giảm 4,5% ...", "bằng cùng kỳ"; from an
+-- index of 200 on, as the General Statistics Office words it, "gấp 2,5 lần
+-- cùng kỳ".
 CREATE FUNCTION @extschema@.growth_phrase_vi(growth numeric) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN CASE
+		WHEN growth >= 100 THEN 'gấp ' || @extschema@.format_vn_number(pg_catalog.round((growth + 100) / 100, 1), 1) || ' lần cùng kỳ'
 		WHEN pg_catalog.round(growth, 1) > 0 THEN 'tăng ' || @extschema@.format_vn_number(pg_catalog.round(growth, 1), 1) || '% so với cùng kỳ'
 		WHEN pg_catalog.round(growth, 1) < 0 THEN 'giảm ' || @extschema@.format_vn_number(-pg_catalog.round(growth, 1), 1) || '% so với cùng kỳ'
 		ELSE 'bằng cùng kỳ' END;
 COMMENT ON FUNCTION @extschema@.growth_phrase_vi(numeric) IS
-	'a growth rate in report wording, to 1 decimal: tăng 6,8% so với cùng kỳ / giảm 4,5% so với cùng kỳ / bằng cùng kỳ';
+	'a growth rate in report wording, to 1 decimal: tăng 6,8% so với cùng kỳ / giảm 4,5% so với cùng kỳ / bằng cùng kỳ; from an index of 200: gấp 2,5 lần cùng kỳ';
+
+-- A vintage as reports name it.
+CREATE FUNCTION @extschema@.vintage_vi(vintage text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE vintage WHEN 'estimate' THEN 'ước tính' WHEN 'preliminary' THEN 'sơ bộ'
+						WHEN 'official' THEN 'chính thức' ELSE vintage END;
+COMMENT ON FUNCTION @extschema@.vintage_vi(text) IS 'estimate -> ước tính, preliminary -> sơ bộ, official -> chính thức';
+
+-- A source note in the report's language: the data's markers DERIVED and
+-- ILLUSTRATIVE (kept in English in the data, where tools look for them)
+-- become "Số liệu suy ra" and "số liệu minh họa".
+CREATE FUNCTION @extschema@.source_vi(source text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN pg_catalog.replace(pg_catalog.replace(
+		pg_catalog.regexp_replace(source, '^DERIVED:\s*', 'Số liệu suy ra: '),
+		'ILLUSTRATIVE (demo data, not an official figure)', 'số liệu minh họa (dữ liệu mẫu, không phải số liệu chính thức)'),
+		'ILLUSTRATIVE', 'số liệu minh họa');
+COMMENT ON FUNCTION @extschema@.source_vi(text) IS
+	'a source note with the data''s markers in Vietnamese: DERIVED -> Số liệu suy ra, ILLUSTRATIVE -> số liệu minh họa';
 
 -- The report reads its data in separate statements first (the unit, its
 -- figures as known at as_of, its plans, the indicators) and then computes
@@ -40,6 +62,7 @@ DECLARE
 	sources text := '';
 	level_vi text;
 	measure text;
+	the_vintage text;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -69,6 +92,11 @@ BEGIN
 	SELECT jsonb_agg(i) INTO indicators
 	FROM @extschema@.indicator i
 	WHERE i.code IN (SELECT f.indicator_code FROM jsonb_to_recordset(figures) AS f(indicator_code text));
+
+	-- the figure column is named by the vintage when all share one
+	SELECT CASE WHEN count(DISTINCT f.vintage) = 1 THEN min(f.vintage) END INTO the_vintage
+	FROM jsonb_to_recordset(figures) AS f(period @extschema@.quarter, vintage text)
+	WHERE f.period OPERATOR(@extschema@.=) quarter_report.period;
 
 	FOR r IN
 		WITH f AS (
@@ -100,30 +128,33 @@ BEGIN
 		tbl := tbl || format(E'| %s | %s | %s | %s | %s | %s | %s | %s |\n',
 			r.name_vi, r.unit_of_measure,
 			coalesce(@extschema@.format_vn_number(r.value_same_period_last_year, r.decimals), ''),
-			@extschema@.format_vn_number(r.value, r.decimals),
+			@extschema@.format_vn_number(r.value, r.decimals) ||
+				CASE WHEN the_vintage IS NULL THEN ' (' || @extschema@.vintage_vi(r.vintage) || ')' ELSE '' END,
 			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
 			coalesce(@extschema@.format_vn_number(r.plan, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
 
-		measure := @extschema@.format_vn_figure(r.value, r.decimals) ||
+		measure := @extschema@.format_vn_number(r.value, r.decimals) ||
 			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure;
 		sentences := sentences || '- ' || r.name_vi ||
-			CASE WHEN r.vintage = 'estimate' THEN ' ước đạt ' ELSE ' đạt ' END || measure ||
+			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END || measure ||
 			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
 			CASE WHEN r.plan IS NOT NULL AND r.kind <> 'ratio' THEN
 				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
 			ELSE '' END || E'.\n';
 		IF r.source IS NOT NULL THEN
-			sources := sources || format(E'- %s, %s: %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period), r.source);
+			sources := sources || format(E'- %s, %s (%s): %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period),
+				@extschema@.vintage_vi(r.vintage), @extschema@.source_vi(r.source));
 		END IF;
 		IF r.base_source IS NOT NULL AND r.value_same_period_last_year IS NOT NULL THEN
 			sources := sources || format(E'- %s, %s: %s\n', r.name_vi,
-				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), r.base_source);
+				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), @extschema@.source_vi(r.base_source));
 		END IF;
 		IF r.plan IS NOT NULL THEN
 			sources := sources || format(E'- %s, kế hoạch năm %s (%s): %s\n', r.name_vi,
-				@extschema@.year(quarter_report.period), r.plan_source_name, coalesce(r.plan_source, 'không rõ nguồn'));
+				@extschema@.year(quarter_report.period), r.plan_source_name,
+				coalesce(@extschema@.source_vi(r.plan_source), 'không rõ nguồn'));
 		END IF;
 	END LOOP;
 	IF tbl = '' THEN
@@ -132,12 +163,15 @@ BEGIN
 	END IF;
 	RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n'
 				  '**%s** (mã %s, cấp %s)%s\n\n'
-				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | Ước tính kỳ báo cáo | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
+				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | %s | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
 				  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 				  '%s\n%s\nNguồn số liệu:\n%s',
 				  @extschema@.label_vi(quarter_report.period), u.name, u.code, level_vi,
 				  CASE WHEN quarter_report.as_of IS NULL THEN ''
 					   ELSE format(', số liệu tại thời điểm %s', to_char(quarter_report.as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')) END,
+				  CASE WHEN the_vintage IS NULL THEN 'Kỳ báo cáo'
+					   ELSE upper(left(@extschema@.vintage_vi(the_vintage), 1))
+							|| substr(@extschema@.vintage_vi(the_vintage), 2) || ' kỳ báo cáo' END,
 				  tbl, sentences, sources);
 END
 $$;

@@ -366,6 +366,38 @@ BEGIN
 END
 $$;
 
+-- "tăng 6,8% so với cùng kỳ", "giảm 4,5% ...", "bằng cùng kỳ"; from an
+-- index of 200 on, as the General Statistics Office words it, "gấp 2,5 lần
+-- cùng kỳ".
+CREATE OR REPLACE FUNCTION @extschema@.growth_phrase_vi(growth numeric) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE
+		WHEN growth >= 100 THEN 'gấp ' || @extschema@.format_vn_number(pg_catalog.round((growth + 100) / 100, 1), 1) || ' lần cùng kỳ'
+		WHEN pg_catalog.round(growth, 1) > 0 THEN 'tăng ' || @extschema@.format_vn_number(pg_catalog.round(growth, 1), 1) || '% so với cùng kỳ'
+		WHEN pg_catalog.round(growth, 1) < 0 THEN 'giảm ' || @extschema@.format_vn_number(-pg_catalog.round(growth, 1), 1) || '% so với cùng kỳ'
+		ELSE 'bằng cùng kỳ' END;
+COMMENT ON FUNCTION @extschema@.growth_phrase_vi(numeric) IS
+	'a growth rate in report wording, to 1 decimal: tăng 6,8% so với cùng kỳ / giảm 4,5% so với cùng kỳ / bằng cùng kỳ; from an index of 200: gấp 2,5 lần cùng kỳ';
+
+-- A vintage as reports name it.
+CREATE FUNCTION @extschema@.vintage_vi(vintage text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE vintage WHEN 'estimate' THEN 'ước tính' WHEN 'preliminary' THEN 'sơ bộ'
+						WHEN 'official' THEN 'chính thức' ELSE vintage END;
+COMMENT ON FUNCTION @extschema@.vintage_vi(text) IS 'estimate -> ước tính, preliminary -> sơ bộ, official -> chính thức';
+
+-- A source note in the report's language: the data's markers DERIVED and
+-- ILLUSTRATIVE (kept in English in the data, where tools look for them)
+-- become "Số liệu suy ra" and "số liệu minh họa".
+CREATE FUNCTION @extschema@.source_vi(source text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN pg_catalog.replace(pg_catalog.replace(
+		pg_catalog.regexp_replace(source, '^DERIVED:\s*', 'Số liệu suy ra: '),
+		'ILLUSTRATIVE (demo data, not an official figure)', 'số liệu minh họa (dữ liệu mẫu, không phải số liệu chính thức)'),
+		'ILLUSTRATIVE', 'số liệu minh họa');
+COMMENT ON FUNCTION @extschema@.source_vi(text) IS
+	'a source note with the data''s markers in Vietnamese: DERIVED -> Số liệu suy ra, ILLUSTRATIVE -> số liệu minh họa';
+
 -- The report reads its data in separate statements first (the unit, its
 -- figures as known at as_of, its plans, the indicators) and then computes
 -- over what it read, with the same measures as quarterly_report
@@ -386,6 +418,7 @@ DECLARE
 	sources text := '';
 	level_vi text;
 	measure text;
+	the_vintage text;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -415,6 +448,11 @@ BEGIN
 	SELECT jsonb_agg(i) INTO indicators
 	FROM @extschema@.indicator i
 	WHERE i.code IN (SELECT f.indicator_code FROM jsonb_to_recordset(figures) AS f(indicator_code text));
+
+	-- the figure column is named by the vintage when all share one
+	SELECT CASE WHEN count(DISTINCT f.vintage) = 1 THEN min(f.vintage) END INTO the_vintage
+	FROM jsonb_to_recordset(figures) AS f(period @extschema@.quarter, vintage text)
+	WHERE f.period OPERATOR(@extschema@.=) quarter_report.period;
 
 	FOR r IN
 		WITH f AS (
@@ -446,30 +484,33 @@ BEGIN
 		tbl := tbl || format(E'| %s | %s | %s | %s | %s | %s | %s | %s |\n',
 			r.name_vi, r.unit_of_measure,
 			coalesce(@extschema@.format_vn_number(r.value_same_period_last_year, r.decimals), ''),
-			@extschema@.format_vn_number(r.value, r.decimals),
+			@extschema@.format_vn_number(r.value, r.decimals) ||
+				CASE WHEN the_vintage IS NULL THEN ' (' || @extschema@.vintage_vi(r.vintage) || ')' ELSE '' END,
 			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
 			coalesce(@extschema@.format_vn_number(r.plan, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
 
-		measure := @extschema@.format_vn_figure(r.value, r.decimals) ||
+		measure := @extschema@.format_vn_number(r.value, r.decimals) ||
 			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure;
 		sentences := sentences || '- ' || r.name_vi ||
-			CASE WHEN r.vintage = 'estimate' THEN ' ước đạt ' ELSE ' đạt ' END || measure ||
+			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END || measure ||
 			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
 			CASE WHEN r.plan IS NOT NULL AND r.kind <> 'ratio' THEN
 				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
 			ELSE '' END || E'.\n';
 		IF r.source IS NOT NULL THEN
-			sources := sources || format(E'- %s, %s: %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period), r.source);
+			sources := sources || format(E'- %s, %s (%s): %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period),
+				@extschema@.vintage_vi(r.vintage), @extschema@.source_vi(r.source));
 		END IF;
 		IF r.base_source IS NOT NULL AND r.value_same_period_last_year IS NOT NULL THEN
 			sources := sources || format(E'- %s, %s: %s\n', r.name_vi,
-				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), r.base_source);
+				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), @extschema@.source_vi(r.base_source));
 		END IF;
 		IF r.plan IS NOT NULL THEN
 			sources := sources || format(E'- %s, kế hoạch năm %s (%s): %s\n', r.name_vi,
-				@extschema@.year(quarter_report.period), r.plan_source_name, coalesce(r.plan_source, 'không rõ nguồn'));
+				@extschema@.year(quarter_report.period), r.plan_source_name,
+				coalesce(@extschema@.source_vi(r.plan_source), 'không rõ nguồn'));
 		END IF;
 	END LOOP;
 	IF tbl = '' THEN
@@ -478,12 +519,15 @@ BEGIN
 	END IF;
 	RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n'
 				  '**%s** (mã %s, cấp %s)%s\n\n'
-				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | Ước tính kỳ báo cáo | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
+				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | %s | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
 				  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 				  '%s\n%s\nNguồn số liệu:\n%s',
 				  @extschema@.label_vi(quarter_report.period), u.name, u.code, level_vi,
 				  CASE WHEN quarter_report.as_of IS NULL THEN ''
 					   ELSE format(', số liệu tại thời điểm %s', to_char(quarter_report.as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')) END,
+				  CASE WHEN the_vintage IS NULL THEN 'Kỳ báo cáo'
+					   ELSE upper(left(@extschema@.vintage_vi(the_vintage), 1))
+							|| substr(@extschema@.vintage_vi(the_vintage), 2) || ' kỳ báo cáo' END,
 				  tbl, sentences, sources);
 END
 $$;
@@ -1191,3 +1235,131 @@ CREATE OR REPLACE FUNCTION @extschema@.avg_growth_pct(chain_indices numeric[]) R
 	AS 'MODULE_PATHNAME', 'avg_growth_pct_num' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.avg_growth_pct(numeric[]) IS
 	'average growth in % from chain indices (base 100): geometric mean of the indices minus 100, to 20 significant digits; NULL if there is none or any index is NULL, NaN, infinite or <= 0, or the mean cannot be represented';
+
+-- The demo's sources in Vietnamese, its figures stamped with their publication date (src/data/demo.sql).
+CREATE OR REPLACE FUNCTION @extschema@.load_demo() RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	report constant text := 'Bản tin hội nghị Ban Chấp hành Đảng bộ huyện Hà Trung ngày 6-4-2023';
+	-- when the report made the quarter I-2023 figures known: quarter_report's
+	-- as_of reproduces what was known then (kept when a superuser loads the
+	-- demo, see stamp_recorded())
+	published constant timestamptz := '2023-04-06 00:00+07';
+	illustrative constant text := 'ILLUSTRATIVE (demo data, not an official figure)';
+	prov bigint;
+	dist bigint;
+BEGIN
+	IF EXISTS (SELECT 1 FROM @extschema@.admin_unit WHERE code = '392') THEN
+		RAISE EXCEPTION 'the demo data is already loaded' USING ERRCODE = 'unique_violation';
+	END IF;
+
+	INSERT INTO @extschema@.indicator (code, name_vi, name_en, unit_of_measure, unit_scale, kind, decimals, display_order) VALUES
+		('SOWING_PLAN', 'Gieo cấy lúa đông xuân và cây màu vụ xuân', 'Winter-spring rice and spring crops sown', '% kế hoạch', 1, 'ratio', 0, 10),
+		('LAND_CONSOLIDATED', 'Diện tích đất nông nghiệp tích tụ thêm', 'Agricultural land consolidated', 'ha', 1, 'flow', 0, 20),
+		('MEAT_OUTPUT', 'Sản lượng thịt hơi xuất chuồng', 'Live-weight meat output sold', 'tấn', 1, 'flow', 0, 30),
+		('EXPORT_VALUE', 'Giá trị xuất khẩu', 'Export value', 'triệu USD', 1000000, 'flow', 3, 40),
+		('BUDGET_REVENUE', 'Tổng thu ngân sách Nhà nước trên địa bàn', 'State budget revenue on the territory', 'tỷ đồng', 1000000000, 'flow', 3, 50);
+
+	INSERT INTO @extschema@.admin_unit (code, name, level, valid_from, source)
+	VALUES ('38', 'Tỉnh Thanh Hóa', 'province', '2000-01-01',
+			'code 38 official; validity start ILLUSTRATIVE (not researched)')
+	RETURNING unit_id INTO prov;
+	INSERT INTO @extschema@.admin_unit (code, name, level, parent_id, valid_from, valid_to, source)
+	VALUES ('392', 'Huyện Hà Trung', 'district', prov, '2000-01-01', '2025-07-01',
+			'code 392 official; district level abolished 1 Jul 2025 (NQ 1686/NQ-UBTVQH15); validity start ILLUSTRATIVE')
+	RETURNING unit_id INTO dist;
+
+	-- the 20 commune-level units of 1 Dec 2019 (NQ 786/NQ-UBTVQH14)
+	INSERT INTO @extschema@.admin_unit (code, name, level, parent_id, valid_from, valid_to, source)
+	SELECT c.code, c.name, c.level, dist, '2019-12-01', c.valid_to, 'official code; units from 1 Dec 2019 (NQ 786/NQ-UBTVQH14)'
+	FROM (VALUES
+		('15271', 'Thị trấn Hà Trung', 'township', '2025-07-01'::date), ('15274', 'Xã Hà Long', 'commune', '2025-01-01'),
+		('15277', 'Xã Hà Vinh', 'commune', '2025-07-01'), ('15280', 'Xã Hà Bắc', 'commune', '2025-07-01'),
+		('15283', 'Xã Hoạt Giang', 'commune', '2025-07-01'), ('15286', 'Xã Yên Dương', 'commune', '2025-07-01'),
+		('15292', 'Xã Hà Giang', 'commune', '2025-07-01'), ('15298', 'Xã Lĩnh Toại', 'commune', '2025-07-01'),
+		('15304', 'Xã Hà Ngọc', 'commune', '2025-07-01'), ('15307', 'Xã Yến Sơn', 'commune', '2025-07-01'),
+		('15313', 'Xã Hà Sơn', 'commune', '2025-07-01'), ('15316', 'Xã Hà Lĩnh', 'commune', '2025-01-01'),
+		('15319', 'Xã Hà Đông', 'commune', '2025-07-01'), ('15322', 'Xã Hà Tân', 'commune', '2025-07-01'),
+		('15325', 'Xã Hà Tiến', 'commune', '2025-07-01'), ('15328', 'Xã Hà Bình', 'commune', '2025-07-01'),
+		('15331', 'Xã Hà Lai', 'commune', '2025-01-01'), ('15334', 'Xã Hà Châu', 'commune', '2025-07-01'),
+		('15340', 'Xã Hà Thái', 'commune', '2025-01-01'), ('15343', 'Xã Hà Hải', 'commune', '2025-07-01')
+	) AS c(code, name, level, valid_to);
+
+	-- about 1 Jan 2025: two townships and the merger Hà Thái + Hà Lai
+	INSERT INTO @extschema@.admin_unit (code, name, level, parent_id, valid_from, valid_to, source) VALUES
+		('15274', 'Thị trấn Hà Long', 'township', dist, '2025-01-01', '2025-07-01', 'official code; change of about 1 Jan 2025'),
+		('15316', 'Thị trấn Hà Lĩnh', 'township', dist, '2025-01-01', '2025-07-01', 'official code; change of about 1 Jan 2025'),
+		('15331', 'Xã Thái Lai', 'commune', dist, '2025-01-01', '2025-07-01', 'official code; Hà Thái + Hà Lai, about 1 Jan 2025');
+
+	-- 1 Jul 2025: the district is abolished; six commune-level units of the province
+	INSERT INTO @extschema@.admin_unit (code, name, level, parent_id, valid_from, source) VALUES
+		('15271', 'Xã Hà Trung', 'commune', prov, '2025-07-01', 'official code (reused); NQ 1686/NQ-UBTVQH15'),
+		('15316', 'Xã Tống Sơn', 'commune', prov, '2025-07-01', 'official code (reused); NQ 1686/NQ-UBTVQH15'),
+		('15274', 'Xã Hà Long', 'commune', prov, '2025-07-01', 'official code (reused); NQ 1686/NQ-UBTVQH15'),
+		('15286', 'Xã Hoạt Giang', 'commune', prov, '2025-07-01', 'official code (reused); NQ 1686/NQ-UBTVQH15'),
+		('15298', 'Xã Lĩnh Toại', 'commune', prov, '2025-07-01', 'official code (reused); NQ 1686/NQ-UBTVQH15'),
+		('14812', 'Phường Bỉm Sơn', 'ward', prov, '2025-07-01', 'official code; three wards of Bỉm Sơn + Xã Hà Vinh');
+
+	-- successions: whole units have share 1; the two split units are split 50/50 for the demo
+	INSERT INTO @extschema@.unit_succession (old_unit_id, new_unit_id, effective, share, source)
+	SELECT o.unit_id, n.unit_id, s.effective, s.share, s.source
+	FROM (VALUES
+		('15274', '2019-12-01'::date, '15274', '2025-01-01'::date, '2025-01-01'::date, 1.0, 'Xã Hà Long -> Thị trấn Hà Long'),
+		('15316', '2019-12-01', '15316', '2025-01-01', '2025-01-01', 1.0, 'Xã Hà Lĩnh -> Thị trấn Hà Lĩnh'),
+		('15340', '2019-12-01', '15331', '2025-01-01', '2025-01-01', 1.0, 'Hà Thái + Hà Lai -> Thái Lai'),
+		('15331', '2019-12-01', '15331', '2025-01-01', '2025-01-01', 1.0, 'Hà Thái + Hà Lai -> Thái Lai'),
+		('15319', '2019-12-01', '15271', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Đông -> Xã Hà Trung'),
+		('15304', '2019-12-01', '15271', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Ngọc -> Xã Hà Trung'),
+		('15307', '2019-12-01', '15271', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Yến Sơn -> Xã Hà Trung'),
+		('15271', '2019-12-01', '15271', '2025-07-01', '2025-07-01', 0.5, 'NQ 1686: part of TT Hà Trung -> Xã Hà Trung; share ILLUSTRATIVE'),
+		('15328', '2019-12-01', '15271', '2025-07-01', '2025-07-01', 0.5, 'NQ 1686: part of Hà Bình -> Xã Hà Trung; share ILLUSTRATIVE'),
+		('15316', '2025-01-01', '15316', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: TT Hà Lĩnh -> Xã Tống Sơn'),
+		('15325', '2019-12-01', '15316', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Tiến -> Xã Tống Sơn'),
+		('15322', '2019-12-01', '15316', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Tân -> Xã Tống Sơn'),
+		('15313', '2019-12-01', '15316', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Sơn -> Xã Tống Sơn'),
+		('15274', '2025-01-01', '15274', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: TT Hà Long -> Xã Hà Long'),
+		('15280', '2019-12-01', '15274', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Bắc -> Xã Hà Long'),
+		('15292', '2019-12-01', '15274', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Giang -> Xã Hà Long'),
+		('15286', '2019-12-01', '15286', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Yên Dương -> Xã Hoạt Giang'),
+		('15283', '2019-12-01', '15286', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hoạt Giang -> Xã Hoạt Giang'),
+		('15271', '2019-12-01', '15286', '2025-07-01', '2025-07-01', 0.5, 'NQ 1686: rest of TT Hà Trung -> Xã Hoạt Giang; share ILLUSTRATIVE'),
+		('15328', '2019-12-01', '15286', '2025-07-01', '2025-07-01', 0.5, 'NQ 1686: rest of Hà Bình -> Xã Hoạt Giang; share ILLUSTRATIVE'),
+		('15343', '2019-12-01', '15298', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Hải -> Xã Lĩnh Toại'),
+		('15334', '2019-12-01', '15298', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Châu -> Xã Lĩnh Toại'),
+		('15331', '2025-01-01', '15298', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Thái Lai -> Xã Lĩnh Toại'),
+		('15298', '2019-12-01', '15298', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Lĩnh Toại -> Xã Lĩnh Toại'),
+		('15277', '2019-12-01', '14812', '2025-07-01', '2025-07-01', 1.0, 'NQ 1686: Hà Vinh -> Phường Bỉm Sơn')
+	) AS s(old_code, old_from, new_code, new_from, effective, share, source)
+	JOIN @extschema@.admin_unit o ON o.code = s.old_code AND o.valid_from = s.old_from
+	JOIN @extschema@.admin_unit n ON n.code = s.new_code AND n.valid_from = s.new_from;
+
+	-- the district's quarter I-2023 figures, as the report states them
+	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at) VALUES
+		(dist, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', 820, report || ': "đạt 820 tấn, tăng 6,8%"', published),
+		(dist, 'EXPORT_VALUE', '2023-Q1', 'estimate', 22.756, report || ': "ước đạt 22,756 triệu USD"', published),
+		(dist, 'BUDGET_REVENUE', '2023-Q1', 'estimate', 685.528, report || ': "ước đạt 685,528 tỷ đồng"', published),
+		(dist, 'SOWING_PLAN', '2023-Q1', 'preliminary', 100, report || ': "đạt 100% kế hoạch"', published),
+		(dist, 'LAND_CONSOLIDATED', '2023-Q1', 'preliminary', 10, report || ': "tích tụ thêm được 10 ha"', published),
+		(dist, 'MEAT_OUTPUT', '2022-Q1', 'preliminary', 767.8,
+		 'DERIVED: 820 / 1,068, từ mức tăng 6,8% mà bản tin quý I-2023 nêu (không phải số liệu công bố)', published);
+
+	-- commune figures for quarter I-2023: ILLUSTRATIVE, they sum to 815 t, not 820
+	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)
+	SELECT u.unit_id, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', v.t, illustrative, published
+	FROM (VALUES ('15271', 38), ('15274', 46), ('15277', 41), ('15280', 44), ('15283', 40),
+				 ('15286', 43), ('15292', 39), ('15298', 42), ('15304', 37), ('15307', 45),
+				 ('15313', 36), ('15316', 44), ('15319', 40), ('15322', 38), ('15325', 41),
+				 ('15328', 42), ('15331', 39), ('15334', 43), ('15340', 37), ('15343', 40)) AS v(code, t)
+	JOIN @extschema@.admin_unit u ON u.code = v.code AND u.valid_from = '2019-12-01';
+
+	-- annual plans for 2023: ILLUSTRATIVE
+	INSERT INTO @extschema@.annual_plan (unit_id, indicator_code, year, plan_source, value, source) VALUES
+		(dist, 'EXPORT_VALUE', 2023, 'district_council', 95, illustrative),
+		(dist, 'BUDGET_REVENUE', 2023, 'province', 1200, illustrative);
+
+	RETURN format('loaded: %s units, %s successions, %s indicators, %s observations, %s plans',
+				  (SELECT count(*) FROM @extschema@.admin_unit), (SELECT count(*) FROM @extschema@.unit_succession),
+				  (SELECT count(*) FROM @extschema@.indicator), (SELECT count(*) FROM @extschema@.observation),
+				  (SELECT count(*) FROM @extschema@.annual_plan));
+END
+$$;
