@@ -398,27 +398,92 @@ CREATE FUNCTION @extschema@.source_vi(source text) RETURNS text
 COMMENT ON FUNCTION @extschema@.source_vi(text) IS
 	'a source note with the data''s markers in Vietnamese: DERIVED -> Số liệu suy ra, ILLUSTRATIVE -> số liệu minh họa';
 
--- The report reads its data in separate statements first (the unit, its
--- figures as known at as_of, its plans, the indicators) and then computes
--- over what it read, with the same measures as quarterly_report
--- (report_measures).  On Citus a statement that mixed a function reading the
--- figures with the unit's plans would be sent whole to the worker holding
--- the unit, where the function would read that node's empty local tables.
+-- The numbers of a unit's report for a quarter, as known at as_of (NULL:
+-- now): one row per indicator with a figure in the quarter, every measure
+-- from report_measures, the same function quarterly_report reads.  It reads
+-- its data in separate statements first (the figures as known at as_of, the
+-- plans, the indicators) and then computes over what it read: on Citus a
+-- statement that mixed a function reading the figures with the unit's plans
+-- would be sent whole to the worker holding the unit, where the function
+-- would read that node's empty local tables.
+CREATE FUNCTION @extschema@.report_figures(unit_id bigint, period @extschema@.quarter, as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_code text, indicator_name text, unit_of_measure text, indicator_kind text, decimals integer,
+			   value numeric, vintage text, source text, base_source text,
+			   value_same_period_last_year numeric, yoy_pct numeric, value_previous_quarter numeric, qoq_pct numeric,
+			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric,
+			   annual_plan numeric, plan_source text, plan_source_name text, ytd_pct_of_plan numeric)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	figures jsonb;
+	plans jsonb;
+	indicators jsonb;
+BEGIN
+	-- the figures of last year and this year up to the quarter, as known at as_of
+	SELECT jsonb_agg(f) INTO figures
+	FROM @extschema@.observations_as_of(report_figures.as_of, report_figures.unit_id) AS f
+	WHERE f.period OPERATOR(@extschema@.>=)
+			  @extschema@.make_quarter(greatest(@extschema@.year(report_figures.period) - 1, 1), 1)
+	  AND f.period OPERATOR(@extschema@.<=) report_figures.period;
+	-- the plan of the year from the highest-priority source
+	SELECT jsonb_agg(p) INTO plans
+	FROM (SELECT DISTINCT ON (ap.indicator_code) ap.indicator_code, ap.value, ap.source, ps.name_vi AS source_name
+		  FROM @extschema@.annual_plan ap
+		  JOIN @extschema@.plan_source ps ON ps.code = ap.plan_source
+		  WHERE ap.unit_id = report_figures.unit_id AND ap.year = @extschema@.year(report_figures.period)
+		  ORDER BY ap.indicator_code, ps.priority DESC) AS p;
+	SELECT jsonb_agg(i) INTO indicators
+	FROM @extschema@.indicator i
+	WHERE i.code IN (SELECT f.indicator_code FROM jsonb_to_recordset(figures) AS f(indicator_code text));
+
+	RETURN QUERY
+	WITH f AS (
+		SELECT * FROM jsonb_to_recordset(figures) AS f(indicator_code text, period @extschema@.quarter,
+														vintage text, value numeric, source text)
+	), per_indicator AS (
+		-- every figure of an indicator in one series; the current figure's
+		-- and last year's vintage and source beside it
+		SELECT f.indicator_code, @extschema@.quarterly_series(f.value, f.period) AS s,
+			   min(f.vintage) FILTER (WHERE f.period OPERATOR(@extschema@.=) report_figures.period) AS vintage,
+			   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) report_figures.period) AS source,
+			   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) (report_figures.period OPERATOR(@extschema@.-) 4))
+				   AS base_source
+		FROM f GROUP BY f.indicator_code
+		HAVING bool_or(f.period OPERATOR(@extschema@.=) report_figures.period)
+	)
+	SELECT i.code, i.name_vi, i.unit_of_measure, i.kind, i.decimals,
+		   m.value, g.vintage, g.source, g.base_source,
+		   m.value_same_period_last_year, m.yoy_pct, m.value_previous_quarter, m.qoq_pct,
+		   m.ytd, m.ytd_last_year, m.ytd_yoy_pct,
+		   pl.value, pl.source, pl.source_name, m.ytd_pct_of_plan
+	FROM per_indicator g
+	JOIN jsonb_to_recordset(indicators) AS i(code text, name_vi text, unit_of_measure text, kind text,
+											 decimals integer, display_order integer) ON i.code = g.indicator_code
+	LEFT JOIN jsonb_to_recordset(plans) AS pl(indicator_code text, value numeric, source text, source_name text)
+		   ON pl.indicator_code = g.indicator_code
+	CROSS JOIN LATERAL @extschema@.report_measures(g.s, report_figures.period, i.kind, pl.value) AS m
+	ORDER BY i.display_order, i.code;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.report_figures(bigint, @extschema@.quarter, timestamptz) IS
+	'the numbers of a unit''s quarterly report as known at as_of (NULL: now): per indicator the figure, its vintage and sources, same period last year, previous quarter, years to date, plan and their percentages (the measures of quarterly_report)';
+
+-- The report: the unit and its level, then report_figures rendered.
 CREATE OR REPLACE FUNCTION @extschema@.quarter_report(unit_code text, period @extschema@.quarter, as_of timestamptz DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
 	u @extschema@.admin_unit;
-	figures jsonb;
-	plans jsonb;
-	indicators jsonb;
 	r record;
 	tbl text := '';
+	tbl_marked text := '';		-- the same rows, each figure with its vintage
 	sentences text := '';
 	sources text := '';
 	level_vi text;
 	measure text;
 	the_vintage text;
+	mixed boolean := false;
+	row_start text;
+	row_end text;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -432,87 +497,47 @@ BEGIN
 	level_vi := CASE u.level WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
 
-	-- the figures of last year and this year up to the quarter, as known at as_of
-	SELECT jsonb_agg(f) INTO figures
-	FROM @extschema@.observations_as_of(quarter_report.as_of, u.unit_id) AS f
-	WHERE f.period OPERATOR(@extschema@.>=)
-			  @extschema@.make_quarter(greatest(@extschema@.year(quarter_report.period) - 1, 1), 1)
-	  AND f.period OPERATOR(@extschema@.<=) quarter_report.period;
-	-- the plan of the year from the highest-priority source
-	SELECT jsonb_agg(p) INTO plans
-	FROM (SELECT DISTINCT ON (ap.indicator_code) ap.indicator_code, ap.value, ap.source, ps.name_vi AS source_name
-		  FROM @extschema@.annual_plan ap
-		  JOIN @extschema@.plan_source ps ON ps.code = ap.plan_source
-		  WHERE ap.unit_id = u.unit_id AND ap.year = @extschema@.year(quarter_report.period)
-		  ORDER BY ap.indicator_code, ps.priority DESC) AS p;
-	SELECT jsonb_agg(i) INTO indicators
-	FROM @extschema@.indicator i
-	WHERE i.code IN (SELECT f.indicator_code FROM jsonb_to_recordset(figures) AS f(indicator_code text));
-
-	-- the figure column is named by the vintage when all share one
-	SELECT CASE WHEN count(DISTINCT f.vintage) = 1 THEN min(f.vintage) END INTO the_vintage
-	FROM jsonb_to_recordset(figures) AS f(period @extschema@.quarter, vintage text)
-	WHERE f.period OPERATOR(@extschema@.=) quarter_report.period;
-
-	FOR r IN
-		WITH f AS (
-			SELECT * FROM jsonb_to_recordset(figures) AS f(indicator_code text, period @extschema@.quarter,
-															vintage text, value numeric, source text)
-		), per_indicator AS (
-			-- every figure of an indicator in one series; the current
-			-- figure's and last year's vintage and source beside it
-			SELECT f.indicator_code, @extschema@.quarterly_series(f.value, f.period) AS s,
-				   min(f.vintage) FILTER (WHERE f.period OPERATOR(@extschema@.=) quarter_report.period) AS vintage,
-				   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) quarter_report.period) AS source,
-				   min(f.source) FILTER (WHERE f.period OPERATOR(@extschema@.=) (quarter_report.period OPERATOR(@extschema@.-) 4))
-					   AS base_source
-			FROM f GROUP BY f.indicator_code
-			HAVING bool_or(f.period OPERATOR(@extschema@.=) quarter_report.period)
-		)
-		SELECT i.code, i.name_vi, i.unit_of_measure, i.kind, i.decimals,
-			   g.vintage, g.source, g.base_source,
-			   pl.value AS plan, pl.source AS plan_source, pl.source_name AS plan_source_name,
-			   m.*
-		FROM per_indicator g
-		JOIN jsonb_to_recordset(indicators) AS i(code text, name_vi text, unit_of_measure text, kind text,
-												 decimals integer, display_order integer) ON i.code = g.indicator_code
-		LEFT JOIN jsonb_to_recordset(plans) AS pl(indicator_code text, value numeric, source text, source_name text)
-			   ON pl.indicator_code = g.indicator_code
-		CROSS JOIN LATERAL @extschema@.report_measures(g.s, quarter_report.period, i.kind, pl.value) AS m
-		ORDER BY i.display_order, i.code
-	LOOP
-		tbl := tbl || format(E'| %s | %s | %s | %s | %s | %s | %s | %s |\n',
-			r.name_vi, r.unit_of_measure,
+	FOR r IN SELECT * FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) LOOP
+		-- the figure column is named by the vintage when all share one
+		mixed := mixed OR (the_vintage IS NOT NULL AND the_vintage <> r.vintage);
+		the_vintage := r.vintage;
+		row_start := format('| %s | %s | %s | %s', r.indicator_name, r.unit_of_measure,
 			coalesce(@extschema@.format_vn_number(r.value_same_period_last_year, r.decimals), ''),
-			@extschema@.format_vn_number(r.value, r.decimals) ||
-				CASE WHEN the_vintage IS NULL THEN ' (' || @extschema@.vintage_vi(r.vintage) || ')' ELSE '' END,
+			@extschema@.format_vn_number(r.value, r.decimals));
+		row_end := format(E' | %s | %s | %s | %s |\n',
 			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
-			coalesce(@extschema@.format_vn_number(r.plan, r.decimals), ''),
+			coalesce(@extschema@.format_vn_number(r.annual_plan, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
+		tbl := tbl || row_start || row_end;
+		tbl_marked := tbl_marked || row_start || ' (' || @extschema@.vintage_vi(r.vintage) || ')' || row_end;
 
 		measure := @extschema@.format_vn_number(r.value, r.decimals) ||
 			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure;
-		sentences := sentences || '- ' || r.name_vi ||
+		sentences := sentences || '- ' || r.indicator_name ||
 			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END || measure ||
 			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
-			CASE WHEN r.plan IS NOT NULL AND r.kind <> 'ratio' THEN
+			CASE WHEN r.annual_plan IS NOT NULL AND r.indicator_kind <> 'ratio' THEN
 				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
 			ELSE '' END || E'.\n';
 		IF r.source IS NOT NULL THEN
-			sources := sources || format(E'- %s, %s (%s): %s\n', r.name_vi, @extschema@.label_vi(quarter_report.period),
+			sources := sources || format(E'- %s, %s (%s): %s\n', r.indicator_name, @extschema@.label_vi(quarter_report.period),
 				@extschema@.vintage_vi(r.vintage), @extschema@.source_vi(r.source));
 		END IF;
 		IF r.base_source IS NOT NULL AND r.value_same_period_last_year IS NOT NULL THEN
-			sources := sources || format(E'- %s, %s: %s\n', r.name_vi,
+			sources := sources || format(E'- %s, %s: %s\n', r.indicator_name,
 				@extschema@.label_vi(quarter_report.period OPERATOR(@extschema@.-) 4), @extschema@.source_vi(r.base_source));
 		END IF;
-		IF r.plan IS NOT NULL THEN
-			sources := sources || format(E'- %s, kế hoạch năm %s (%s): %s\n', r.name_vi,
+		IF r.annual_plan IS NOT NULL THEN
+			sources := sources || format(E'- %s, kế hoạch năm %s (%s): %s\n', r.indicator_name,
 				@extschema@.year(quarter_report.period), r.plan_source_name,
 				coalesce(@extschema@.source_vi(r.plan_source), 'không rõ nguồn'));
 		END IF;
 	END LOOP;
+	IF mixed THEN
+		tbl := tbl_marked;
+		the_vintage := NULL;
+	END IF;
 	IF tbl = '' THEN
 		RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n**%s** (mã %s): chưa có số liệu.\n',
 					  @extschema@.label_vi(quarter_report.period), u.name, u.code);

@@ -5,7 +5,7 @@
 -- filters BI tools use reach the indexes.
 BEGIN;
 SET search_path = public, hatrung;
-SELECT plan(8);
+SELECT plan(12);
 
 SELECT setseed(0.2025);
 INSERT INTO admin_unit (code, name, level, valid_from, source)
@@ -13,10 +13,13 @@ SELECT 'RT' || g, 'Xã thử ' || g, 'commune', '2000-01-01', 'pgTAP (ILLUSTRATI
 INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind, decimals)
 SELECT 'RT_' || k || g, 'Chỉ tiêu thử ' || g, 'Test indicator ' || g, 'tấn', k, 1
 FROM (VALUES ('flow'), ('stock'), ('ratio')) AS kv(k), generate_series(1, 2) AS g;
--- about 15% of the figures missing; a figure has one, two or three vintages
-INSERT INTO observation (unit_id, indicator_code, period, vintage, value, source)
+-- about 15% of the figures missing; a figure has one, two or three
+-- vintages; recorded a day ago (a superuser's insert keeps its stamps), so
+-- that the changes made further down, inside this same transaction, come
+-- after a moment the as-of test can name
+INSERT INTO observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)
 SELECT u.unit_id, i.code, '2021-Q1'::quarter + q, v.vintage, round((random() * 900 + 10)::numeric, 1),
-	   'pgTAP ' || v.vintage || ' (ILLUSTRATIVE)'
+	   'pgTAP ' || v.vintage || ' (ILLUSTRATIVE)', now() - interval '1 day'
 FROM admin_unit u, indicator i, generate_series(0, 19) AS q,
 	 (VALUES ('estimate', 0.7), ('preliminary', 0.4), ('official', 0.6)) AS v(vintage, share)
 WHERE u.code LIKE 'RT%' AND i.code LIKE 'RT\_%' AND random() < v.share;
@@ -76,6 +79,49 @@ SELECT is((SELECT count(*) FROM got g JOIN truth t USING (unit_code, indicator_c
 SELECT is((SELECT count(*) FROM got g JOIN truth t USING (unit_code, indicator_code, period_label)
 		   WHERE g.annual_plan IS DISTINCT FROM t.plan),
 	0::bigint, 'the annual plan of the highest-priority source');
+
+-- One set of rules: the numbers quarter_report prints (report_figures) are
+-- the view's, for every unit and quarter of the random data and of the demo.
+SELECT hatrung.load_demo() IS NOT NULL AS demo \gset
+CREATE FUNCTION pg_temp.report_vs(view_rows text) RETURNS bigint LANGUAGE plpgsql AS $f$
+DECLARE
+	n bigint;
+BEGIN
+	EXECUTE format($q$
+		SELECT count(*) FROM (
+			SELECT u.code, r.period::text, f.indicator_code, f.value, f.vintage, f.source, f.value_same_period_last_year,
+				   f.yoy_pct, f.value_previous_quarter, f.qoq_pct, f.ytd, f.ytd_last_year, f.ytd_yoy_pct,
+				   f.annual_plan, f.ytd_pct_of_plan
+			FROM (SELECT DISTINCT unit_code, period_label::hatrung.quarter AS period FROM %1$s) AS r
+			JOIN hatrung.admin_unit u ON u.code = r.unit_code
+			CROSS JOIN LATERAL hatrung.report_figures(u.unit_id, r.period, %2$s) AS f
+			EXCEPT ALL
+			SELECT unit_code, period_label, indicator_code, value, vintage, source, value_same_period_last_year,
+				   yoy_pct, value_previous_quarter, qoq_pct, ytd, ytd_last_year, ytd_yoy_pct, annual_plan, ytd_pct_of_plan
+			FROM %1$s) AS d$q$, view_rows, coalesce(quote_literal(current_setting('hatrung_test.as_of', true)) || '::timestamptz', 'NULL'))
+	INTO n;
+	RETURN n;
+END
+$f$;
+CREATE TEMP TABLE view_now AS SELECT * FROM quarterly_report;
+SELECT is(pg_temp.report_vs('view_now'), 0::bigint,
+	'the report''s numbers equal quarterly_report''s for every unit and quarter (random data and the demo)');
+SELECT ok((SELECT count(*) FROM view_now) > 1000, 'the comparison covers thousands of figures');
+-- As of a moment: the view's answers kept from then equal the report as of
+-- then, after new vintages, corrections and deletions.
+CREATE TEMP TABLE view_then AS SELECT * FROM quarterly_report;
+SELECT set_config('hatrung_test.as_of', (now() - interval '1 hour')::text, true) IS NOT NULL AS moment_noted;
+INSERT INTO observation (unit_id, indicator_code, period, vintage, value, source)
+SELECT o.unit_id, o.indicator_code, o.period, 'official', o.value + 1, 'later (pgTAP)'
+FROM observation o JOIN admin_unit u USING (unit_id)
+WHERE u.code LIKE 'RT%' AND o.vintage <> 'official' AND o.obs_id % 3 = 0
+ON CONFLICT DO NOTHING;
+UPDATE observation SET value = value * 2 WHERE obs_id % 7 = 0 AND source <> 'later (pgTAP)';
+DELETE FROM observation WHERE obs_id % 11 = 0 AND source <> 'later (pgTAP)';
+SELECT isnt((SELECT count(*) FROM (SELECT * FROM quarterly_report EXCEPT ALL SELECT * FROM view_then) AS d), 0::bigint,
+	'the figures have changed since');
+SELECT is(pg_temp.report_vs('view_then'), 0::bigint,
+	'the report as of that moment equals the view as it was then (observations_as_of)');
 
 -- The filters reach the indexes (sequential scans off, so that the small
 -- test tables do not hide it): a quarter through observation_period, a
