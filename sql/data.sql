@@ -222,3 +222,7 @@ FROM observation o JOIN admin_unit u USING (unit_id)
 WHERE o.source LIKE 'ILLUSTRATIVE sample row%' ORDER BY 1, 2;
 \copy observation_import FROM 'data/samples/observations_bad_row.csv' (FORMAT csv, HEADER)
 SELECT count(*) - :before_csv AS rows_loaded_from_both_files FROM observation;
+-- a file with only its header line loads nothing, and says so
+SET client_min_messages = notice;
+\copy observation_import FROM 'data/samples/observations_empty.csv' (FORMAT csv, HEADER)
+RESET client_min_messages;

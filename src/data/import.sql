@@ -35,3 +35,16 @@ COMMENT ON FUNCTION @extschema@.observation_import_row() IS
 	'trigger: validates and loads one row of observation_import, naming the row''s key and column in any error';
 CREATE TRIGGER observation_import_row INSTEAD OF INSERT ON @extschema@.observation_import
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.observation_import_row();
+
+-- An import of an empty file says so (NOTICE) instead of silently loading
+-- nothing: the statement's rows are counted between these two triggers.
+CREATE FUNCTION @extschema@.observation_import_begin() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'observation_import_begin' LANGUAGE C;
+CREATE FUNCTION @extschema@.observation_import_end() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'observation_import_end' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.observation_import_begin() IS 'trigger: starts counting the rows an import statement loads';
+COMMENT ON FUNCTION @extschema@.observation_import_end() IS 'trigger: a NOTICE when an import statement loaded no row (an empty file)';
+CREATE TRIGGER observation_import_begin BEFORE INSERT ON @extschema@.observation_import
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.observation_import_begin();
+CREATE TRIGGER observation_import_end AFTER INSERT ON @extschema@.observation_import
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.observation_import_end();

@@ -352,6 +352,37 @@ vintage_code(const char *written)
 	return NULL;
 }
 
+/*
+ * Rows loaded by the current statement, so that a load of an empty file
+ * says so: reset by the BEFORE statement trigger, counted by the row
+ * trigger, reported by the AFTER statement trigger.
+ */
+static int64 rows_loaded = 0;
+
+PG_FUNCTION_INFO_V1(observation_import_begin);
+Datum
+observation_import_begin(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "observation_import_begin must be a trigger");
+	rows_loaded = 0;
+	return PointerGetDatum(NULL);
+}
+
+PG_FUNCTION_INFO_V1(observation_import_end);
+Datum
+observation_import_end(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "observation_import_end must be a trigger");
+	if (rows_loaded == 0)
+		ereport(NOTICE,
+				(errmsg("no row was loaded into observation_import"),
+				 errdetail("The input held no data rows."),
+				 errhint("Check the file: a CSV file with HEADER needs a header line and then one line per figure.")));
+	return PointerGetDatum(NULL);
+}
+
 PG_FUNCTION_INFO_V1(observation_import_row);
 Datum
 observation_import_row(PG_FUNCTION_ARGS)
@@ -463,6 +494,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 	else if (SPI_execute_plan(plans.insert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "observation_import_row: insert failed");
 	SPI_finish();
+	rows_loaded++;
 	return PointerGetDatum(row);
 }
 
