@@ -110,12 +110,13 @@ release-guard:
 
 UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
 UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_qseries_core \
-	test/unit/test_vnnum_core test/unit/test_ntm_core
+	test/unit/test_vnnum_core test/unit/test_ntm_core test/unit/test_ntm_rules_core
 UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_growth_core = src/growth/growth_core.c -lm
 UNIT_SRC_test/unit/test_qseries_core = src/growth/qseries_core.c src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_vnnum_core = src/vnnum/vnnum_core.c
 UNIT_SRC_test/unit/test_ntm_core = src/ntm/ntm_core.c
+UNIT_SRC_test/unit/test_ntm_rules_core = src/ntm/ntm_rules_core.c src/ntm/ntm_core.c
 
 test/unit/%.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ $< $(UNIT_SRC_test/unit/$*)
@@ -141,11 +142,13 @@ unittest-valgrind: $(addsuffix .bin,$(UNIT_TESTS))
 #   make fuzz                    every harness for FUZZ_SECONDS (default 60) each
 #   make fuzz FUZZ_SECONDS=3600  an hour each
 FUZZ_SECONDS ?= 60
-FUZZERS = test/fuzz/fuzz_quarter test/fuzz/fuzz_vnnum test/fuzz/fuzz_qseries_text test/fuzz/fuzz_qseries_recv
+FUZZERS = test/fuzz/fuzz_quarter test/fuzz/fuzz_vnnum test/fuzz/fuzz_qseries_text test/fuzz/fuzz_qseries_recv \
+	test/fuzz/fuzz_ntm_rules
 FUZZ_SRC_test/fuzz/fuzz_quarter = src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_vnnum = src/vnnum/vnnum_core.c
 FUZZ_SRC_test/fuzz/fuzz_qseries_text = src/growth/qseries_core.c src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_qseries_recv = src/growth/qseries_core.c src/quarter/quarter_core.c
+FUZZ_SRC_test/fuzz/fuzz_ntm_rules = src/ntm/ntm_rules_core.c src/ntm/ntm_core.c
 
 test/fuzz/%.fuzz: test/fuzz/%.c $(wildcard src/*/*_core.[ch])
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
