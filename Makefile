@@ -57,6 +57,7 @@ SQL_PARTS = \
 	src/ntm/ntm.sql \
 	src/ntm/ntm_import.sql \
 	src/ntm/ntm_demo.sql \
+	src/data/distribute.sql \
 	src/security/drop_guard.sql
 
 # Releases.  A released version's install script is frozen under

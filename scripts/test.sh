@@ -99,6 +99,21 @@ rc=$?
 count_tap_output "$LOGDIR/pgtap.log" "pgTAP assertions" $rc
 [ $rc != 0 ] && grep -B2 -A12 -E '^[[:space:]]*not ok|Dubious|Parse errors|ERROR' "$LOGDIR/pgtap.log" | head -120
 
+# test/scenarios/citus.sh needs Citus in this server: build it from the
+# tarball CI has beside the repository (Citus 13.2.2 supports 15 to 17)
+CITUS_TARBALL=$REPO_ROOT/../shared/vendor/citus-13.2.2.tar.gz
+CITUS_MAJOR=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+if [ ! -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ] && [ -f "$CITUS_TARBALL" ] &&
+	[ "$CITUS_MAJOR" -ge 15 ] && [ "$CITUS_MAJOR" -le 17 ]; then
+	echo "== building Citus 13.2.2 for test/scenarios/citus.sh (about 1.5 minutes)"
+	if as_root bash "$(dirname "$CITUS_TARBALL")/build-citus.sh" "$PG_CONFIG" >"$LOGDIR/citus.log" 2>&1; then
+		count 1 0 "Citus built from ../shared/vendor"
+	else
+		tail -30 "$LOGDIR/citus.log"
+		count 0 1 "Citus built from ../shared/vendor"
+	fi
+fi
+
 echo "== scenarios"
 prove --verbose --exec bash test/scenarios/*.sh >"$LOGDIR/scenarios.log" 2>&1
 rc=$?

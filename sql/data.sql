@@ -226,3 +226,7 @@ SELECT count(*) - :before_csv AS rows_loaded_from_both_files FROM observation;
 SET client_min_messages = notice;
 \copy observation_import FROM 'data/samples/observations_empty.csv' (FORMAT csv, HEADER)
 RESET client_min_messages;
+
+-- Without Citus, distributing the data model says what it needs.
+SELECT pg_temp.try('SELECT hatrung.distribute_data_model()') AS without_citus,
+	   pg_temp.try('SELECT hatrung.distribute_data_model(0)') AS zero_shards;

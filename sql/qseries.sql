@@ -287,3 +287,32 @@ FROM (VALUES
 	('value shorter than numeric', '00000000' || '00000001' || '00001f9c' || '00000002' || '0001' || '000000000000'),
 	('bad numeric sign',           '00000000' || '00000001' || '00001f9c' || '00000008' || '0000000012340000'),
 	('rank missing',               '00000001' || '00000001' || '00001f9c')) AS t(label, wire);
+
+-- The chronological mean of a stock: first and last levels count half.
+-- Herd 45.000; 46.200; 47.100; 45.800 -> 46.233,3 (the simple mean is 46.025).
+SELECT round(chronological_mean(v, p), 1) AS chronological, round(avg(v), 3) AS simple_mean
+FROM (VALUES (45000, '2023-Q1'::quarter), (46200, '2023-Q2'), (47100, '2023-Q3'), (45800, '2023-Q4')) AS t(v, p);
+SELECT chronological_mean('{2023-Q4:45800,2023-Q1:45000,2023-Q3:47100,2023-Q2:46200}'::qseries) AS accessor_any_order,
+	   chronological_mean('{2023-Q1:5}'::qseries) AS one_level, chronological_mean('{2023-Q1:5,2023-Q2:NaN}'::qseries) AS with_nan,
+	   chronological_mean(v, p) FILTER (WHERE false) AS no_rows
+FROM (VALUES (1, '2023-Q1'::quarter)) AS t(v, p);
+SELECT pg_temp.try($$SELECT hatrung.chronological_mean(v, p) FROM (VALUES (1, '2023-Q1'::hatrung.quarter), (2, '2023-Q1')) AS t(v, p)$$) AS repeated_period;
+-- in parallel, the same as serially
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+CREATE TABLE herds AS
+SELECT u, '2000-Q1'::quarter + i AS period, (1000 + u * 7 + (i * 37) % 101)::numeric AS value
+FROM generate_series(1, 40) AS u, generate_series(0, 99) AS i;
+ANALYZE herds;
+EXPLAIN (COSTS OFF) SELECT u, chronological_mean(value, period) FROM herds GROUP BY u;
+CREATE TEMP TABLE chrono_parallel AS SELECT u, chronological_mean(value, period) AS m FROM herds GROUP BY u;
+SET max_parallel_workers_per_gather = 0;
+SELECT count(*) AS series, count(*) FILTER (WHERE p.m IS DISTINCT FROM s.m) AS differing
+FROM chrono_parallel p JOIN (SELECT u, chronological_mean(value, period) AS m FROM herds GROUP BY u) s USING (u);
+DROP TABLE herds;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;

@@ -95,7 +95,7 @@ SELECT g.unit_code,
 -- source come from the same rows; PostgreSQL computes them only when a
 -- query selects them.
 FROM (
-	SELECT u.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+	SELECT x.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
 		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
 		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
 		   cal.period,
@@ -112,7 +112,9 @@ FROM (
 	 AND x.period OPERATOR(@extschema@.<=) cal.period
 	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
 	JOIN @extschema@.indicator i ON i.code = x.indicator_code
-	GROUP BY u.unit_id, i.code, cal.period
+	-- grouped by observation's own unit_id (Citus's distribution column, so
+	-- the whole grouping runs on the worker nodes); u.unit_id is equal
+	GROUP BY x.unit_id, u.unit_id, i.code, cal.period
 	-- a row for every quarter with a figure, none for a quarter without
 	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank), cal.period) IS NOT NULL
 ) g

@@ -44,6 +44,9 @@ extern QSeries *qseries_build_elems(int n, QSeriesElem *elems);
 /* The same from parallel arrays (numerics with either header form). */
 extern QSeries *qseries_build(int n, int32 *ordinals, Numeric *values);
 
+/* (y1/2 + y2 + ... + yn/2) / (n - 1); NULL below two values or with a NaN */
+extern Numeric qseries_chronological_mean_of(QSeries *s);
+
 /* Copy of the value at index i, in the current memory context. */
 extern Numeric qseries_value_copy(const QSeries *s, int i);
 

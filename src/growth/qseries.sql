@@ -137,3 +137,24 @@ COMMENT ON FUNCTION @extschema@.cagr(@extschema@.qseries, integer) IS 'average g
 COMMENT ON FUNCTION @extschema@.first_period(@extschema@.qseries) IS 'first period of the series';
 COMMENT ON FUNCTION @extschema@.last_period(@extschema@.qseries) IS 'last period of the series';
 COMMENT ON FUNCTION @extschema@.periods(@extschema@.qseries) IS 'number of periods with a value';
+
+-- The chronological mean of a stock (levels at points in time): the first
+-- and last levels count half, (y1/2 + y2 + ... + yn/2) / (n - 1), over the
+-- periods present (a flow's mean stays avg).
+CREATE FUNCTION @extschema@.chronological_mean(s @extschema@.qseries) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_chronological_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.chronological_mean(@extschema@.qseries) IS
+	'chronological mean of a stock''s levels: (y1/2 + y2 + ... + yn/2) / (n - 1) over the periods present; NULL below two values';
+CREATE FUNCTION @extschema@.qseries_partial_chronological_mean(@extschema@.qseries_partial) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'qseries_partial_chronological_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.qseries_partial_chronological_mean(@extschema@.qseries_partial) IS
+	'chronological_mean final: the chronological mean of the gathered series';
+CREATE AGGREGATE @extschema@.chronological_mean(value numeric, period @extschema@.quarter) (
+	SFUNC = @extschema@.qseries_partial_trans,
+	STYPE = @extschema@.qseries_partial,
+	COMBINEFUNC = @extschema@.qseries_partial_combine,
+	FINALFUNC = @extschema@.qseries_partial_chronological_mean,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.chronological_mean(numeric, @extschema@.quarter) IS
+	'chronological mean of a stock''s levels per group: (y1/2 + y2 + ... + yn/2) / (n - 1) in period order over the periods present; a repeated period is 21000; NULL below two values';

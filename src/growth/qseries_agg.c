@@ -560,3 +560,37 @@ qseries_length(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT32(PG_GETARG_QSERIES(0)->n);
 }
+
+/*
+ * The chronological mean of a stock's levels: (y1/2 + y2 + ... + yn/2) /
+ * (n - 1) over the periods present, i.e. (2 * sum - y1 - yn) / (2 (n - 1)),
+ * rounded like every ratio (exact_ratio).  NULL with fewer than two values
+ * or a NaN among them.
+ */
+Numeric
+qseries_chronological_mean_of(QSeries *s)
+{
+	Numeric		sum;
+	int			i;
+
+	if (s->n < 2)
+		return NULL;
+	for (i = 0; i < s->n; i++)
+		if (numeric_is_nan(QSERIES_VALUE(s, i)))
+			return NULL;
+	sum = qseries_value_copy(s, 0);
+	for (i = 1; i < s->n; i++)
+		sum = numeric_add_exact(sum, QSERIES_VALUE(s, i));
+	sum = numeric_add_exact(sum, sum);
+	sum = DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(sum), NumericGetDatum(QSERIES_VALUE(s, 0))));
+	sum = DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(sum),
+											  NumericGetDatum(QSERIES_VALUE(s, s->n - 1))));
+	return exact_ratio(sum, int64_to_numeric(2 * ((int64) s->n - 1)));
+}
+
+PG_FUNCTION_INFO_V1(qseries_chronological_mean);
+Datum
+qseries_chronological_mean(PG_FUNCTION_ARGS)
+{
+	RETURN_NUMERIC_OR_NULL(qseries_chronological_mean_of(PG_GETARG_QSERIES(0)));
+}

@@ -39,6 +39,7 @@
 
 #include "common/aggregate.h"
 #include "common/varlena.h"
+#include "growth/growth_numeric.h"
 #include "fmgr.h"
 #include "growth/qseries_core.h"
 #include "libpq/pqformat.h"
@@ -872,4 +873,17 @@ qseries_partial_recv(PG_FUNCTION_ARGS)
 		partial_add_bytes(st, ordinal, rank, VARDATA(num), VARSIZE(num) - VARHDRSZ);
 	}
 	PG_RETURN_POINTER(partial_flatten(st));
+}
+
+/* final of chronological_mean: the series, then its chronological mean */
+PG_FUNCTION_INFO_V1(qseries_partial_chronological_mean);
+Datum
+qseries_partial_chronological_mean(PG_FUNCTION_ARGS)
+{
+	Datum		series = DirectFunctionCall1(qseries_partial_final, PG_GETARG_DATUM(0));
+	Numeric		mean = qseries_chronological_mean_of((QSeries *) DatumGetPointer(series));
+
+	if (mean == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(mean);
 }

@@ -3,7 +3,7 @@
 #
 #   . test/scenarios/lib/citus.sh
 #   citus_installed || skip ...
-#   citus_start coord 56432 citus        # name, port, [citus: preload Citus]
+#   citus_start coord 56432 citus        # name, port, [shared_preload_libraries]
 #   citus_start single 56435             # a plain node, for comparison
 #   citus_cluster_db mydb 56432 56433 56434   # database with Citus and hatrung on every node
 #   cq 56432 mydb -c "SELECT ..."        # psql over TCP, bare values, stop at the first error
@@ -55,8 +55,9 @@ citus_sqlstate() {
 
 citus_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# citus_start <name> <port> [citus]: initialises (first call: initdb, later:
-# a copy of it) and starts a node.
+# citus_start <name> <port> [preload]: initialises (first call: initdb,
+# later: a copy of it) and starts a node; preload is its
+# shared_preload_libraries (citus, or e.g. citus,pg_stat_statements).
 citus_start() {
 	local name=$1 port=$2 preload=${3:-} dir opts
 	if ! citus_port_free "$port"; then
@@ -75,7 +76,7 @@ citus_start() {
 	citus_as_pg mkdir "$dir" && citus_as_pg cp -a "$CITUS_TMP/template" "$dir/data" || return 1
 	opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
 	opts="$opts -c full_page_writes=off -c max_connections=200 ${CITUS_EXTRA_OPTS:-}"
-	[ "$preload" = citus ] && opts="$opts -c shared_preload_libraries=citus"
+	[ -n "$preload" ] && opts="$opts -c shared_preload_libraries=$preload"
 	CITUS_NODES="$CITUS_NODES $name:$port"
 	citus_as_pg "$CITUS_PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null ||
 		{ tail -20 "$dir/server.log" >&2; return 1; }
@@ -178,4 +179,19 @@ JOIN hatrung.ntm_indicator i ON i.set_code = 'NTM_NC_2021'
 WHERE u.unit_id IN (SELECT z.unit_id FROM hatrung.ntm_unit_zone z WHERE z.reason = 'GENERATED')
   AND abs(hashtext(u.code || i.indicator_code)) % 23 <> 0;
 SQL
+}
+
+# citus_rows_shipped <port> <db> <query>: "rows tasks": how many rows the
+# workers' shard queries returned to the coordinator in one run of the
+# query, and how many shard queries ran (pg_stat_statements on the workers:
+# start the nodes with shared_preload_libraries=citus,pg_stat_statements and
+# CREATE EXTENSION pg_stat_statements on the coordinator).  Citus's EXPLAIN
+# ANALYZE would say it too, but fails on queries whose custom aggregates it
+# splits into worker_partial_agg (citusdata/citus#4043).
+citus_rows_shipped() {
+	cq "$1" -d "$2" -c "SELECT count(*) FROM run_command_on_workers('SELECT pg_stat_statements_reset()')" >/dev/null &&
+		cq "$1" -d "$2" -c "$3" >/dev/null &&
+		cq "$1" -d "$2" -c "SELECT sum(split_part(result, ' ', 1)::bigint) || ' ' || sum(split_part(result, ' ', 2)::bigint)
+			FROM run_command_on_workers(\$c\$SELECT coalesce(sum(rows), 0) || ' ' || coalesce(sum(calls), 0)
+				FROM pg_stat_statements WHERE query ~ 'hatrung\.[a-z_]+_[0-9]{6,}'\$c\$)"
 }
