@@ -20,6 +20,7 @@ OBJS = \
 	src/quarter/quarter_io.o \
 	src/quarter/quarter_ops.o \
 	src/quarter/quarter_series.o \
+	src/quarter/quarter_period.o \
 	src/growth/growth_core.o \
 	src/growth/growth_scalar.o \
 	src/growth/numeric_fast.o \

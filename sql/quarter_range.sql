@@ -76,3 +76,34 @@ FROM (VALUES
 	('SELECT * FROM hatrung.generate_series(''2025-Q4''::hatrung.quarter, ''2021-Q1'')'),
 	('SELECT * FROM hatrung.generate_series(''0001-Q1''::hatrung.quarter, ''9999-Q4'')')
 ) AS v(q);
+
+-- Reporting periods: a report's heading as a quarter range, and back.
+SELECT heading, parse_period_vi(heading) AS period, period_label_vi(parse_period_vi(heading)) AS label
+FROM (VALUES ('quý II-2023'), ('2023-Q4'), ('3 tháng đầu năm 2023'), ('6 tháng đầu năm 2023'),
+			 ('6 Tháng Năm 2023'), ('6 tháng 2023'), ('9 tháng năm 2023'), ('12 tháng năm 2023'),
+			 ('năm 2023'), ('Cả năm 2023'), ('9999-Q3')) AS v(heading);
+-- Any range has a label; the ones that are not headings say where they run.
+SELECT r, period_label_vi(r) AS label
+FROM (VALUES ('[2023-Q2,2023-Q4)'::quarterrange), ('[2023-Q1,2025-Q1)'), ('[2023-Q3,2023-Q3]'),
+			 ('[0001-Q1,9999-Q4)'), ('empty')) AS v(r);
+-- A cumulative period is what the SUM over its quarters covers.
+SELECT parse_period_vi('9 tháng năm 2023') @> q AS counted, count(*)
+FROM generate_series('2022-Q4'::quarter, '2024-Q1') AS q GROUP BY 1 ORDER BY 1;
+-- Bad headings: 22007 (not a period), 22008 (out of range), 22023 (unbounded).
+SELECT stmt, pg_temp.try(stmt) AS result
+FROM (VALUES ('SELECT hatrung.parse_period_vi(''5 tháng năm 2023'')'),
+			 ('SELECT hatrung.parse_period_vi(''6 tháng cuối năm 2023'')'),
+			 ('SELECT hatrung.parse_period_vi(''2023'')'),
+			 ('SELECT hatrung.parse_period_vi('''')'),
+			 ('SELECT hatrung.parse_period_vi(''6 tháng năm 23'')'),
+			 ('SELECT hatrung.parse_period_vi(''quý V-2023'')'),
+			 ('SELECT hatrung.parse_period_vi(''năm 0000'')'),
+			 ('SELECT hatrung.parse_period_vi(''năm 9999'')'),
+			 ('SELECT hatrung.parse_period_vi(''9999-Q4'')'),
+			 ('SELECT hatrung.period_label_vi(''[2023-Q1,)'')'),
+			 ('SELECT hatrung.period_label_vi(''(,2023-Q1)'')')) AS v(stmt);
+SELECT parse_period_vi(NULL) IS NULL AS null_in, period_label_vi(NULL) IS NULL AS null_out;
+-- A bound varchar parameter works as text does.
+PREPARE period_of(varchar) AS SELECT hatrung.parse_period_vi($1);
+EXECUTE period_of('6 tháng đầu năm 2024');
+DEALLOCATE period_of;

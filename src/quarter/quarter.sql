@@ -341,6 +341,18 @@ COMMENT ON FUNCTION @extschema@.quartermultirange(@extschema@.quarterrange) IS '
 COMMENT ON FUNCTION @extschema@.quartermultirange(@extschema@.quarterrange[]) IS 'quarter multirange of several ranges';
 COMMENT ON CAST (@extschema@.quarterrange AS @extschema@.quartermultirange) IS 'multirange holding the one range';
 
+-- Reporting periods: cumulative periods as quarter ranges ---------------------
+
+CREATE FUNCTION @extschema@.parse_period_vi(text) RETURNS @extschema@.quarterrange
+	AS 'MODULE_PATHNAME', 'quarter_parse_period_vi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.parse_period_vi(text) IS
+	'a report''s period heading as a quarter range: quý II-2023 is [2023-Q2,2023-Q3), 6 tháng đầu năm 2023 (or 6 tháng năm 2023, 6 tháng 2023) is [2023-Q1,2023-Q3), 9 tháng năm 2023 is [2023-Q1,2023-Q4), năm 2023 and cả năm 2023 are [2023-Q1,2024-Q1); errors 22007 (not a period, months other than 3, 6, 9, 12) and 22008 (year outside 0001-9999)';
+
+CREATE FUNCTION @extschema@.period_label_vi(@extschema@.quarterrange) RETURNS text
+	AS 'MODULE_PATHNAME', 'quarter_period_label_vi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.period_label_vi(@extschema@.quarterrange) IS
+	'a quarter range as reports head it: quý II-2023, 6 tháng đầu năm 2023, năm 2023, or từ quý II-2023 đến quý III-2023; NULL for the empty range; error 22023 for an unbounded range';
+
 CREATE FUNCTION @extschema@.generate_series_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'quarter_generate_series_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.generate_series_support(internal) IS

@@ -17,6 +17,7 @@
  */
 #include "quarter_core.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* No accepted form is longer than this once white space is folded. */
@@ -24,7 +25,8 @@
 
 /*
  * Fold `len` bytes of UTF-8 into lower-case ASCII: the Vietnamese letters
- * that can appear in the keywords ("quý", "qúy", "quí", "năm") lose their
+ * that can appear in the keywords ("quý", "qúy", "quí", "năm", and the
+ * cumulative periods' "tháng", "đầu", "cả") lose their
  * marks, combining marks (text in decomposed form) vanish, and every run of
  * white space, the no-break spaces pasted from word processors included,
  * becomes one ' '; the en dash and minus sign word processors substitute
@@ -74,6 +76,10 @@ normalise(const char *in, size_t len, char *out, size_t *outlen)
 				folded = 'u';	/* ú Ú (old tone placement "qúy") */
 			else if (c == 0xC4 && (c2 == 0x83 || c2 == 0x82))
 				folded = 'a';	/* ă Ă */
+			else if (c == 0xC3 && (c2 == 0xA1 || c2 == 0x81 || c2 == 0xA2 || c2 == 0x82))
+				folded = 'a';	/* á Á â Â ("tháng", decomposed "đầu") */
+			else if (c == 0xC4 && (c2 == 0x91 || c2 == 0x90))
+				folded = 'd';	/* đ Đ ("đầu") */
 			else if (c == 0xC2 && c2 == 0xA0)
 				is_space = true;	/* U+00A0 no-break space */
 			else if ((c == 0xCC && c2 >= 0x80 && c2 <= 0xBF) ||
@@ -88,6 +94,12 @@ normalise(const char *in, size_t len, char *out, size_t *outlen)
 			}
 			else
 				return false;
+		}
+		else if (s + 2 < end && c == 0xE1 && s[1] == 0xBA &&
+				 (s[2] == 0xA2 || s[2] == 0xA3 || s[2] == 0xA6 || s[2] == 0xA7))
+		{
+			width = 3;
+			folded = 'a';		/* ả Ả ầ Ầ ("cả năm", "đầu năm") */
 		}
 		else if (s + 2 < end && c == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
 		{
@@ -447,4 +459,92 @@ quarter_from_yyyyq(int64_t yyyyq, int32_t *ordinal)
 	if (yyyyq < 0)
 		return QUARTER_YEAR_OUT_OF_RANGE;
 	return quarter_from_parts(yyyyq / 10, yyyyq % 10, ordinal);
+}
+
+/*
+ * Cumulative periods, as reports head them: "6 tháng đầu năm 2023",
+ * "6 tháng năm 2023", "6 tháng 2023", "9 tháng năm 2023", "cả năm 2023",
+ * "năm 2023" (3, 6, 9 or 12 months from January), or any quarter.
+ */
+QuarterStatus
+period_parse_vi(const char *text, size_t len, int32_t *lower, int32_t *upper)
+{
+	char		buf[NORMALISED_MAX];
+	const char *s = buf;
+	size_t		n;
+	int			months = 12;
+	int64_t		year = 0;
+	int			digits = 0;
+	QuarterStatus st;
+	int32_t		q;
+
+	st = quarter_parse(text, len, &q);
+	if (st == QUARTER_OK)
+	{
+		if (q == QUARTER_MAX_ORDINAL)
+			return QUARTER_YEAR_OUT_OF_RANGE;	/* no quarter after 9999-Q4 to end at */
+		*lower = q;
+		*upper = q + 1;
+		return QUARTER_OK;
+	}
+	if (!normalise(text, len, buf, &n) || n == 0)
+		return QUARTER_BAD_SYNTAX;
+	if (is_digit(*s))
+	{
+		months = 0;
+		for (; is_digit(*s); s++)
+			if (months < 100)	/* any count above 99 is as wrong as 100 */
+				months = months * 10 + (*s - '0');
+		if (strncmp(s, " thang ", 7) != 0)
+			return QUARTER_BAD_SYNTAX;
+		s += 7;
+		if (strncmp(s, "dau nam ", 8) == 0)
+			s += 8;
+		else if (strncmp(s, "nam ", 4) == 0)
+			s += 4;
+	}
+	else if (strncmp(s, "ca nam ", 7) == 0)
+		s += 7;
+	else if (strncmp(s, "nam ", 4) == 0)
+		s += 4;
+	else
+		return st;				/* neither a quarter nor a cumulative period */
+	while (is_digit(*s) && digits < 6)
+	{
+		year = year * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (digits == 0 || *s != '\0')
+		return QUARTER_BAD_SYNTAX;
+	if (months != 3 && months != 6 && months != 9 && months != 12)
+		return QUARTER_BAD_MONTHS;
+	if (digits < 4)
+		return QUARTER_SHORT_YEAR;
+	/* the end is the quarter after the last: 9999's whole year has none */
+	if (digits > 4 || year < QUARTER_MIN_YEAR || (year == QUARTER_MAX_YEAR && months == 12))
+		return QUARTER_YEAR_OUT_OF_RANGE;
+	*lower = quarter_make_ordinal((int32_t) year, 1);
+	*upper = *lower + months / 3;
+	return QUARTER_OK;
+}
+
+int
+period_format_vi(int32_t lower, int32_t upper, char *buf)
+{
+	int32_t		n = upper - lower;
+	char		a[QUARTER_TEXT_BUFSIZE],
+				b[QUARTER_TEXT_BUFSIZE];
+
+	if (n == 1)
+		return quarter_format_vi(lower, buf);
+	if (quarter_of_year(lower) == 1 && n == 4)
+		return sprintf(buf, "n\xC4\x83m %04d", (int) quarter_year(lower));	/* năm 2023 */
+	if (quarter_of_year(lower) == 1 && n > 1 && n < 4)
+		/* 6 tháng đầu năm 2023 */
+		return sprintf(buf, "%d th\xC3\xA1ng \xC4\x91\xE1\xBA\xA7u n\xC4\x83m %04d",
+					   (int) n * 3, (int) quarter_year(lower));
+	quarter_format_vi(lower, a);
+	quarter_format_vi(upper - 1, b);
+	/* từ quý II-2023 đến quý III-2023 */
+	return sprintf(buf, "t\xE1\xBB\xAB %s \xC4\x91\xE1\xBA\xBFn %s", a, b);
 }

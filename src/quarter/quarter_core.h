@@ -33,7 +33,8 @@ typedef enum QuarterStatus
 	QUARTER_SHORT_YEAR,			/* year written with fewer than 4 digits */
 	QUARTER_YEAR_OUT_OF_RANGE,	/* well-formed year outside 1..9999 */
 	QUARTER_OUT_OF_RANGE,		/* arithmetic or conversion left 1..9999 */
-	QUARTER_BAD_PARAMETER		/* an argument outside its domain */
+	QUARTER_BAD_PARAMETER,		/* an argument outside its domain */
+	QUARTER_BAD_MONTHS			/* a cumulative period not of 3, 6, 9 or 12 months */
 } QuarterStatus;
 
 /* Ordinal <-> (year, quarter of year); no validation on the way in. */
@@ -109,5 +110,20 @@ quarter_to_yyyyq(int32_t ordinal)
 }
 
 extern QuarterStatus quarter_from_yyyyq(int64_t yyyyq, int32_t *ordinal);
+
+/*
+ * A reporting period as a quarter range [lower, upper): any quarter
+ * spelling, or a cumulative period from January ("6 tháng đầu năm 2023",
+ * "9 tháng năm 2023", "cả năm 2023", "năm 2023").
+ */
+extern QuarterStatus period_parse_vi(const char *text, size_t len, int32_t *lower, int32_t *upper);
+
+/*
+ * Its label: "quý II-2023" for one quarter, "6 tháng đầu năm 2023" from
+ * January, "năm 2023" for a whole year, otherwise "từ quý II-2023 đến
+ * quý III-2023".  buf: PERIOD_TEXT_BUFSIZE bytes; returns the length.
+ */
+#define PERIOD_TEXT_BUFSIZE 64
+extern int	period_format_vi(int32_t lower, int32_t upper, char *buf);
 
 #endif							/* HATRUNG_QUARTER_CORE_H */

@@ -21,6 +21,7 @@ quarter_raise(QuarterStatus status, const char *input, Node *escontext)
 		case QUARTER_OK:
 			return;
 		case QUARTER_BAD_SYNTAX:
+		case QUARTER_BAD_MONTHS:	/* only periods count months */
 			errsave(escontext,
 					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
 					 errmsg("invalid input syntax for type quarter: \"%s\"", input),

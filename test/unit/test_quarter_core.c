@@ -295,6 +295,142 @@ test_fiscal(void)
 				 QUARTER_OUT_OF_RANGE);
 }
 
+static QuarterStatus
+parse_period(const char *s, int32_t *lo, int32_t *hi)
+{
+	return period_parse_vi(s, strlen(s), lo, hi);
+}
+
+/* Report headings: the cumulative periods from January and any quarter. */
+static void
+test_period_accepted(void)
+{
+	static const struct
+	{
+		const char *text;
+		int			year;
+		int			quarters;	/* from Q1, or 0 for a single quarter */
+		int			q;
+	}			cases[] = {
+		{"6 tháng đầu năm 2023", 2023, 2, 1},
+		{"6 Tháng Đầu Năm 2023", 2023, 2, 1},
+		{"6 THÁNG ĐẦU NĂM 2023", 2023, 2, 1},
+		{"6 tha\xCC\x81ng \xC4\x91\xC3\xA2\xCC\x80u n\xC4\x83m 2023", 2023, 2, 1},	/* decomposed */
+		{"6 tháng năm 2023", 2023, 2, 1},
+		{"6 tháng 2023", 2023, 2, 1},
+		{"  9\xC2\xA0tháng  năm 2023 ", 2023, 3, 1},
+		{"9 tháng đầu năm 2023", 2023, 3, 1},
+		{"3 tháng đầu năm 2024", 2024, 1, 1},
+		{"12 tháng năm 2023", 2023, 4, 1},
+		{"năm 2023", 2023, 4, 1},
+		{"Năm 2023", 2023, 4, 1},
+		{"cả năm 2023", 2023, 4, 1},
+		{"Cả năm 2023", 2023, 4, 1},
+		{"quý II-2023", 2023, 0, 2},
+		{"2023-Q4", 2023, 0, 4},
+		{"9 tháng năm 0001", 1, 3, 1},
+		{"9 tháng năm 9999", 9999, 3, 1},
+		{"9999-Q3", 9999, 0, 3},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		int32_t		lo = -1,
+					hi = -1;
+		int32_t		first = quarter_make_ordinal(cases[i].year, cases[i].q);
+
+		CHECK_EQ_INT(parse_period(cases[i].text, &lo, &hi), QUARTER_OK);
+		CHECK_EQ_INT(lo, first);
+		CHECK_EQ_INT(hi, first + (cases[i].quarters ? cases[i].quarters : 1));
+	}
+}
+
+static void
+test_period_rejected(void)
+{
+	static const struct
+	{
+		const char *text;
+		QuarterStatus want;
+	}			cases[] = {
+		{"", QUARTER_BAD_SYNTAX},
+		{"   ", QUARTER_BAD_SYNTAX},
+		{"tháng 2023", QUARTER_BAD_SYNTAX},
+		{"6 tháng", QUARTER_BAD_SYNTAX},
+		{"6 tháng đầu năm", QUARTER_BAD_SYNTAX},
+		{"6 tháng đầu năm 2023 x", QUARTER_BAD_SYNTAX},
+		{"6 tháng cuối năm 2023", QUARTER_BAD_SYNTAX},	/* July-December is not cumulative */
+		{"6 thang dau nam 2023x", QUARTER_BAD_SYNTAX},
+		{"năm", QUARTER_BAD_SYNTAX},
+		{"cả năm", QUARTER_BAD_SYNTAX},
+		{"2023", QUARTER_BAD_SYNTAX},
+		{"5 tháng năm 2023", QUARTER_BAD_MONTHS},
+		{"0 tháng năm 2023", QUARTER_BAD_MONTHS},
+		{"15 tháng năm 2023", QUARTER_BAD_MONTHS},
+		{"99999999999 tháng năm 2023", QUARTER_BAD_MONTHS},
+		{"6 tháng năm 23", QUARTER_SHORT_YEAR},
+		{"năm 223", QUARTER_SHORT_YEAR},
+		{"năm 0000", QUARTER_YEAR_OUT_OF_RANGE},
+		{"năm 9999", QUARTER_YEAR_OUT_OF_RANGE},	/* no quarter after it to end at */
+		{"cả năm 12345", QUARTER_YEAR_OUT_OF_RANGE},
+		{"9999-Q4", QUARTER_YEAR_OUT_OF_RANGE},
+		{"quý V-2023", QUARTER_BAD_QUARTER_NUMBER},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		int32_t		lo = 7,
+					hi = 7;
+
+		CHECK_EQ_INT(parse_period(cases[i].text, &lo, &hi), cases[i].want);
+		CHECK_EQ_INT(lo, 7);	/* untouched on failure */
+	}
+}
+
+static void
+test_period_format(void)
+{
+	char		buf[PERIOD_TEXT_BUFSIZE];
+	int32_t		q1 = quarter_make_ordinal(2023, 1);
+	int32_t		lo,
+				hi,
+				a,
+				b;
+
+	CHECK_EQ_INT(period_format_vi(q1, q1 + 1, buf), (int) strlen("quý I-2023"));
+	CHECK_EQ_STR(buf, "quý I-2023");
+	period_format_vi(q1, q1 + 2, buf);
+	CHECK_EQ_STR(buf, "6 tháng đầu năm 2023");
+	period_format_vi(q1, q1 + 3, buf);
+	CHECK_EQ_STR(buf, "9 tháng đầu năm 2023");
+	period_format_vi(q1, q1 + 4, buf);
+	CHECK_EQ_STR(buf, "năm 2023");
+	period_format_vi(q1 + 1, q1 + 3, buf);
+	CHECK_EQ_STR(buf, "từ quý II-2023 đến quý III-2023");
+	period_format_vi(q1, q1 + 8, buf);
+	CHECK_EQ_STR(buf, "từ quý I-2023 đến quý IV-2024");
+	/* the longest label fits */
+	CHECK(period_format_vi(quarter_make_ordinal(1, 3), QUARTER_MAX_ORDINAL, buf) < PERIOD_TEXT_BUFSIZE);
+
+	/* every label of a range within a decade reads back as the same range */
+	for (a = quarter_make_ordinal(2019, 1); a < quarter_make_ordinal(2029, 1); a++)
+		for (b = a + 1; b <= quarter_make_ordinal(2029, 1); b++)
+		{
+			int			n = period_format_vi(a, b, buf);
+			QuarterStatus st = period_parse_vi(buf, (size_t) n, &lo, &hi);
+
+			if (b - a == 1 || (quarter_of_year(a) == 1 && b - a <= 4))
+			{
+				CHECK_EQ_INT(st, QUARTER_OK);
+				CHECK(lo == a && hi == b);
+			}
+			else
+				CHECK_EQ_INT(st, QUARTER_BAD_SYNTAX);	/* "từ ... đến ..." is output only */
+		}
+}
+
 int
 main(void)
 {
@@ -307,5 +443,8 @@ main(void)
 	test_arithmetic();
 	test_parts_and_yyyyq();
 	test_fiscal();
+	test_period_accepted();
+	test_period_rejected();
+	test_period_format();
 	return UNIT_REPORT("quarter_core");
 }
