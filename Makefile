@@ -40,6 +40,9 @@ OBJS = \
 	src/security/drop_guard.o
 
 # The install script is assembled from one SQL file per feature, in order.
+# (cumulative.sql comes after the NTM files because an update from 1.1 adds
+# its tables last, and the order of the extension's configuration tables is
+# part of what the upgrade test compares; import.sql's view reads it.)
 SQL_PARTS = \
 	src/common/header.sql \
 	src/security/roles.sql \
@@ -50,7 +53,6 @@ SQL_PARTS = \
 	src/vnnum/vnnum.sql \
 	src/data/data_model.sql \
 	src/data/history.sql \
-	src/data/import.sql \
 	src/data/views.sql \
 	src/data/report.sql \
 	src/data/demo.sql \
@@ -58,6 +60,8 @@ SQL_PARTS = \
 	src/ntm/ntm.sql \
 	src/ntm/ntm_import.sql \
 	src/ntm/ntm_demo.sql \
+	src/data/cumulative.sql \
+	src/data/import.sql \
 	src/data/distribute.sql \
 	src/security/drop_guard.sql
 

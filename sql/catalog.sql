@@ -39,8 +39,8 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'hatrung'
 ORDER BY p.oid::regprocedure::text COLLATE "C";
 
--- SECURITY DEFINER only for the two history triggers (justified in
--- src/security/roles.sql, tested in sql/roles.sql); only functions that
+-- SECURITY DEFINER only for the four history triggers (each justified
+-- where it is defined, tested in sql/roles.sql); only functions that
 -- write (triggers, loaders, grants) are not parallel safe.
 SELECT p.oid::regprocedure AS security_definer, p.proconfig
 FROM pg_proc p

@@ -227,6 +227,39 @@ SET client_min_messages = notice;
 \copy observation_import FROM 'data/samples/observations_empty.csv' (FORMAT csv, HEADER)
 RESET client_min_messages;
 
+-- Cumulative figures ("6 tháng đầu năm", "9 tháng", "cả năm") load through
+-- the same view into cumulative_observation, kept as published; a single
+-- quarter ("3 tháng đầu năm" is quý I) stays an observation.
+\copy observation_import FROM 'data/samples/cumulative_2024.csv' (FORMAT csv, HEADER)
+SELECT u.code, c.indicator_code, c.period, c.vintage, c.value
+FROM cumulative_observation c JOIN admin_unit u USING (unit_id) ORDER BY 1, 2, 3;
+SELECT unit_code, indicator_code, period, vintage, value FROM observation_import
+WHERE source LIKE 'ILLUSTRATIVE cumulative sample%' ORDER BY 1, 2, 3;
+-- The quarters they imply: 820, 1.690 and 2.590 give quý II 870 and quý III
+-- 900; a 9-month table with quý II and III gives quý I; where a quarter was
+-- published and also follows from the spans, the difference shows (here
+-- 100 + 110 against 215: the release does not add up, by 5).
+SELECT unit_code, indicator_code, label_vi, value, derived, published, derived_value, difference, derived_from
+FROM quarterly_flows WHERE year = 2024 ORDER BY 1, 2, 3;
+-- Spans that are not cumulative periods, and stocks, are refused.
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('392', 'MEAT_OUTPUT', '5 tháng năm 2024', 'official', '1', 'x')$$) AS five_months,
+	   pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('392', 'MEAT_OUTPUT', '6 tháng cuối năm 2024', 'official', '1', 'x')$$) AS second_half;
+INSERT INTO indicator (code, name_vi, name_en, unit_of_measure, kind) VALUES ('TEST_HERD', 'Tổng đàn lợn (test)', 'Pig herd (test)', 'con', 'stock');
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('392', 'TEST_HERD', '6 tháng năm 2024', 'official', '45.000', 'x')$$) AS stock_span,
+	   -- (without the detail, which holds the row's timestamp)
+	   split_part(pg_temp.try($$INSERT INTO hatrung.cumulative_observation (unit_id, indicator_code, period, vintage, value) SELECT unit_id, 'MEAT_OUTPUT', '2024-Q1', 'official', 1 FROM hatrung.admin_unit WHERE code = '392'$$), ' / ', 1) AS span_of_one_quarter;
+DELETE FROM indicator WHERE code = 'TEST_HERD';
+-- A revision keeps the published figure in the history: as of before it,
+-- the derived quarter is what the first release implied.
+SELECT now() AS before_revision \gset
+UPDATE cumulative_observation SET value = 2600, vintage = 'official'
+WHERE indicator_code = 'MEAT_OUTPUT' AND period = '2024-Q3';
+SELECT c.period, c.vintage, c.value FROM cumulative_observations_as_of(:'before_revision') c WHERE c.indicator_code = 'MEAT_OUTPUT' ORDER BY 1;
+SELECT f.period, f.value, f.derived FROM quarterly_flows_at(:'before_revision') f WHERE f.indicator_code = 'MEAT_OUTPUT' AND year(f.period) = 2024 ORDER BY 1;
+SELECT period_label, value, derived FROM quarterly_flows WHERE indicator_code = 'MEAT_OUTPUT' AND year = 2024 ORDER BY 1;
+SELECT operation, period, vintage, value FROM cumulative_observation_history;
+SELECT pg_temp.try('TRUNCATE hatrung.cumulative_observation') AS truncate_refused;
+
 -- Without Citus, distributing the data model says what it needs.
 SELECT pg_temp.try('SELECT hatrung.distribute_data_model()') AS without_citus,
 	   pg_temp.try('SELECT hatrung.distribute_data_model(0)') AS zero_shards;

@@ -28,6 +28,10 @@ SELECT role_name, u.code, u.name FROM unit_editor JOIN admin_unit u USING (unit_
 SET ROLE hatrung_test_ha_vinh;
 SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', 'quý II-2023', 'sơ bộ', '41,5', 'commune editor')$$) AS own_unit_via_import,
 	   pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15280', 'MEAT_OUTPUT', 'quý II-2023', 'sơ bộ', '44', 'commune editor')$$) AS other_unit_via_import;
+SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15277', 'MEAT_OUTPUT', '6 tháng đầu năm 2023', 'sơ bộ', '80', 'commune editor')$$) AS own_span_via_import,
+	   pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15280', 'MEAT_OUTPUT', '6 tháng đầu năm 2023', 'sơ bộ', '80', 'commune editor')$$) AS other_span_via_import,
+	   pg_temp.try($$UPDATE hatrung.cumulative_observation SET value = 81 WHERE source = 'commune editor'$$) AS update_own_span,
+	   pg_temp.try($$INSERT INTO hatrung.cumulative_observation_history (operation, cum_id, unit_id, indicator_code, period, vintage, value, recorded_by, recorded_at) VALUES ('DELETE', 1, 1, 'X', '2023-Q2', 'official', 1, 'me', now())$$) AS write_span_history;
 SELECT pg_temp.try($$UPDATE hatrung.observation SET value = 42 WHERE unit_id = (SELECT unit_id FROM hatrung.admin_unit WHERE code = '15277') AND period OPERATOR(hatrung.=) '2023-Q2'$$) AS update_own,
 	   pg_temp.try($$UPDATE hatrung.observation SET value = 1 WHERE unit_id = (SELECT unit_id FROM hatrung.admin_unit WHERE code = '392')$$) AS update_other_silently_none;
 SELECT count(*) AS other_rows_changed FROM hatrung.observation WHERE value = 1;
@@ -54,6 +58,7 @@ SELECT count(*) AS forged_rows_known_in_2021
 FROM observations_as_of('2021-01-01') v WHERE v.source = 'forged';
 -- The editor's update was kept in the history, written on its behalf.
 SELECT operation, value, changed_by FROM observation_history ORDER BY changed_at, obs_id;
+SELECT operation, value, changed_by FROM cumulative_observation_history;
 
 -- A reader reads but cannot write.
 SET ROLE hatrung_test_reader;
@@ -67,6 +72,21 @@ SET ROLE hatrung_test_district;
 SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('15280', 'MEAT_OUTPUT', 'quý II-2023', 'sơ bộ', '44', 'district editor')$$) AS any_unit,
 	   pg_temp.try($$UPDATE hatrung.annual_plan SET value = 96 WHERE indicator_code = 'EXPORT_VALUE'$$) AS plans;
 RESET ROLE;
+-- ... but not the official thresholds that ship with hatrung: changing,
+-- deleting or forging one fails (42501); a threshold of its own is fine.
+SET ROLE hatrung_test_district;
+SELECT pg_temp.try($$UPDATE hatrung.ntm_threshold SET value = 50 WHERE shipped AND indicator_code = '3.1'$$) AS change_shipped,
+	   pg_temp.try($$DELETE FROM hatrung.ntm_threshold WHERE shipped AND indicator_code = '3.1'$$) AS delete_shipped,
+	   pg_temp.try($$UPDATE hatrung.ntm_threshold SET shipped = false WHERE shipped AND indicator_code = '3.1'$$) AS unship;
+SELECT pg_temp.try($$INSERT INTO hatrung.ntm_threshold (set_code, indicator_code, zone, valid_from, value, official, source, shipped)
+	VALUES ('NTM_XA_2021', '3.1', 'TH_V1', '2024-01-01', 85, false, 'forged as shipped', true)$$) AS insert_as_shipped,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_threshold (set_code, indicator_code, zone, valid_from, value, official, source)
+	VALUES ('NTM_XA_2021', '3.1', 'TH_V1', '2024-01-01', 85, false, 'the province''s own (test)')$$) AS insert_own,
+	   pg_temp.try($$UPDATE hatrung.ntm_threshold SET value = 86 WHERE source = 'the province''s own (test)'$$) AS update_own,
+	   pg_temp.try($$DELETE FROM hatrung.ntm_threshold WHERE source = 'the province''s own (test)'$$) AS delete_own;
+RESET ROLE;
+SELECT count(*) FILTER (WHERE value = 80) AS shipped_3_1_still_80, count(*) AS shipped_3_1_rows
+FROM ntm_threshold WHERE shipped AND indicator_code = '3.1' AND set_code = 'NTM_XA_2021';
 
 -- ... and the district editor's plan change too; a delete names the role.
 SET ROLE hatrung_test_district;

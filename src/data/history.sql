@@ -86,10 +86,11 @@ CREATE FUNCTION @extschema@.changing_role() RETURNS text
 				THEN pg_catalog.current_setting('role') ELSE SESSION_USER::text END;
 COMMENT ON FUNCTION @extschema@.changing_role() IS 'the role making a change: the SET ROLE role, else the login role';
 
--- Written on behalf of editors who may not write history themselves: the
--- two history functions run as the extension's owner (SECURITY DEFINER,
--- fixed search_path, no arguments, insert-only); sql/roles.sql tests that
--- editors get their history written and cannot write or change it directly.
+-- Written on behalf of editors who may not write history themselves: these
+-- two history functions (and ntm_measurement_keep_history) run as the
+-- extension's owner (SECURITY DEFINER, fixed search_path, no arguments,
+-- insert-only); sql/roles.sql tests that editors get their history written
+-- and cannot write or change it directly.
 CREATE FUNCTION @extschema@.observation_keep_history() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
 BEGIN

@@ -10,14 +10,21 @@ CREATE VIEW @extschema@.observation_import AS
 SELECT u.code AS unit_code, o.indicator_code, o.period::text AS period, o.vintage,
 	   o.value::text AS value, o.source
 FROM @extschema@.observation o
-JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id;
+JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
+UNION ALL
+SELECT u.code, c.indicator_code,
+	   @extschema@.period_label_vi(@extschema@.quarterrange(
+		   @extschema@.make_quarter(@extschema@.year(c.period), 1), c.period OPERATOR(@extschema@.+) 1)),
+	   c.vintage, c.value::text, c.source
+FROM @extschema@.cumulative_observation c
+JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id;
 COMMENT ON VIEW @extschema@.observation_import IS
-	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; reading it lists all observations';
+	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure; reading it lists all observations and cumulative figures';
 GRANT SELECT ON @extschema@.observation_import TO hatrung_reader;
 GRANT INSERT ON @extschema@.observation_import TO hatrung_editor, hatrung_unit_editor;
 COMMENT ON COLUMN @extschema@.observation_import.unit_code IS 'official unit code; the unit valid at the end of the quarter is used';
 COMMENT ON COLUMN @extschema@.observation_import.indicator_code IS 'indicator code';
-COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling: quý I-2023, Q1-2023, 2023-Q1 ...';
+COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023)';
 COMMENT ON COLUMN @extschema@.observation_import.vintage IS 'estimate, preliminary or official (also: ước tính, sơ bộ, chính thức)';
 COMMENT ON COLUMN @extschema@.observation_import.value IS 'number in Vietnamese notation (22,756; 1.041,6); a scale word (triệu, tỷ) converts into the indicator''s unit';
 COMMENT ON COLUMN @extschema@.observation_import.source IS 'where the figure comes from';
@@ -25,10 +32,10 @@ COMMENT ON COLUMN @extschema@.observation_import.source IS 'where the figure com
 -- In C (src/data/import_pg.c): the indicator and unit look-ups are cached
 -- for the statement and the INSERT is prepared once.
 CREATE FUNCTION @extschema@.observation_import_insert(unit_id bigint, indicator_code text, period @extschema@.quarter,
-	vintage text, value numeric, source text) RETURNS void
+	vintage text, value numeric, source text, cumulative boolean DEFAULT false) RETURNS void
 	AS 'MODULE_PATHNAME', 'observation_import_insert' LANGUAGE C;
-COMMENT ON FUNCTION @extschema@.observation_import_insert(bigint, text, @extschema@.quarter, text, numeric, text) IS
-	'inserts one validated row into observation as the calling user; on Citus observation_import''s trigger inserts through it, so that every row of a \copy belongs to one distributed transaction';
+COMMENT ON FUNCTION @extschema@.observation_import_insert(bigint, text, @extschema@.quarter, text, numeric, text, boolean) IS
+	'inserts one validated row into observation (cumulative: into cumulative_observation, period being the span''s last quarter) as the calling user; on Citus observation_import''s trigger inserts through it, so that every row of a \copy belongs to one distributed transaction';
 CREATE FUNCTION @extschema@.observation_import_row() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'observation_import_row' LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.observation_import_row() IS

@@ -2,7 +2,9 @@
  * import_pg.c
  *	  observation_import_row(): the INSTEAD OF INSERT trigger behind the
  *	  observation_import view, which loads CSV rows in the notation reports
- *	  use ("quý I-2023", "1.041,6", "22,756 triệu").
+ *	  use ("quý I-2023", "1.041,6", "22,756 triệu").  A period covering
+ *	  several quarters from January ("6 tháng đầu năm 2023") is a cumulative
+ *	  figure and goes into cumulative_observation.
  *
  * Every row is checked in the order the errors are reported (missing
  * value, quarter, number, indicator, unit valid in the quarter, vintage,
@@ -85,6 +87,8 @@ static struct
 	SPIPlanPtr	unit_plan;
 	SPIPlanPtr	insert_plan;
 	SPIPlanPtr	nested_insert_plan; /* SELECT observation_import_insert(...) */
+	SPIPlanPtr	cumulative_insert_plan; /* INSERT INTO cumulative_observation */
+	SPIPlanPtr	nested_cumulative_plan; /* SELECT observation_import_insert(..., true) */
 }			plans;
 
 /* Per trigger call site, i.e. per statement: what was looked up so far. */
@@ -139,6 +143,10 @@ ensure_plans(Oid nsp)
 			SPI_freeplan(plans.insert_plan);
 			if (plans.nested_insert_plan)
 				SPI_freeplan(plans.nested_insert_plan);
+			if (plans.cumulative_insert_plan)
+				SPI_freeplan(plans.cumulative_insert_plan);
+			if (plans.nested_cumulative_plan)
+				SPI_freeplan(plans.nested_cumulative_plan);
 			memset(&plans, 0, sizeof(plans));
 		}
 		/* every name and operator qualified: the caller's search_path is irrelevant */
@@ -183,6 +191,37 @@ ensure_nested_plan(Oid nsp)
 	appendStringInfo(&sql, "SELECT %s.observation_import_insert($1, $2, $3, $4, $5, $6)",
 					 quote_identifier(get_namespace_name(nsp)));
 	plans.nested_insert_plan = prepare(sql.data, 6, insert_args);
+}
+
+/*
+ * The insert of a cumulative figure, prepared at the first one: a database
+ * whose extension is older than 1.2 has no table for it, and says so.
+ */
+static SPIPlanPtr
+cumulative_plan(Oid nsp, bool nested)
+{
+	Oid			args[6] = {INT8OID, TEXTOID, plans.quarter_type, TEXTOID, NUMERICOID, TEXTOID};
+	const char *schema = quote_identifier(get_namespace_name(nsp));
+	StringInfoData sql;
+
+	if (nested ? plans.nested_cumulative_plan != NULL : plans.cumulative_insert_plan != NULL)
+		return nested ? plans.nested_cumulative_plan : plans.cumulative_insert_plan;
+	if (!OidIsValid(get_relname_relid("cumulative_observation", nsp)))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cumulative figures need hatrung 1.2 or later"),
+				 errhint("ALTER EXTENSION hatrung UPDATE;")));
+	initStringInfo(&sql);
+	if (nested)
+	{
+		appendStringInfo(&sql, "SELECT %s.observation_import_insert($1, $2, $3, $4, $5, $6, true)", schema);
+		plans.nested_cumulative_plan = prepare(sql.data, 6, args);
+		return plans.nested_cumulative_plan;
+	}
+	appendStringInfo(&sql, "INSERT INTO %s.cumulative_observation (unit_id, indicator_code, period, vintage, value, source)"
+					 " VALUES ($1, $2, $3, $4, $5, $6)", schema);
+	plans.cumulative_insert_plan = prepare(sql.data, 6, args);
+	return plans.cumulative_insert_plan;
 }
 
 /* Plans and caches, made once per statement (inside an SPI connection). */
@@ -392,7 +431,11 @@ observation_import_row(PG_FUNCTION_ARGS)
 	HeapTuple	row;
 	ImportCache *c;
 	char	   *v[N_COLS];
-	int32		period;
+	int32		period,
+				first,
+				after;
+	bool		cumulative;
+	QuarterStatus st;
 	char		plain[VNNUM_BUFSIZE];
 	int			scale_exp10 = 0;
 	Numeric		value;
@@ -420,11 +463,20 @@ observation_import_row(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NOT_NULL_VIOLATION),
 				 errmsg("missing value in row %s", row_key(v)),
 				 errdetail("unit_code, indicator_code, period, vintage and value are required.")));
-	if (quarter_parse_server(v[COL_PERIOD], strlen(v[COL_PERIOD]), &period) != QUARTER_OK)
+	st = period_parse_server(v[COL_PERIOD], strlen(v[COL_PERIOD]), &first, &after);
+	if (st == QUARTER_BAD_MONTHS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
-				 errmsg("invalid quarter in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
-				 errhint("Write a quarter as quý I-2023, Q1-2023 or 2023-Q1.")));
+				 errmsg("invalid period in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
+				 errdetail("A cumulative period counts 3, 6, 9 or 12 months from January.")));
+	if (st != QUARTER_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("invalid period in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
+				 errhint("Write a quarter as quý I-2023, Q1-2023 or 2023-Q1, or a span from January as 6 tháng đầu năm 2023, 9 tháng năm 2023 or năm 2023.")));
+	/* a span is kept under its last quarter, the unit valid then */
+	period = after - 1;
+	cumulative = after - first > 1;
 	if (vnnum_parse_server(v[COL_VALUE], strlen(v[COL_VALUE]), plain, &scale_exp10) != VNNUM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -488,11 +540,20 @@ observation_import_row(PG_FUNCTION_ARGS)
 	}
 	if (c->nested)
 	{
-		if (SPI_execute_plan(plans.nested_insert_plan, args, nulls, false, 0) != SPI_OK_SELECT)
+		SPIPlanPtr	plan = cumulative ? cumulative_plan(get_func_namespace(fcinfo->flinfo->fn_oid), true)
+			: plans.nested_insert_plan;
+
+		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_SELECT)
 			elog(ERROR, "observation_import_row: insert failed");
 	}
-	else if (SPI_execute_plan(plans.insert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "observation_import_row: insert failed");
+	else
+	{
+		SPIPlanPtr	plan = cumulative ? cumulative_plan(get_func_namespace(fcinfo->flinfo->fn_oid), false)
+			: plans.insert_plan;
+
+		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "observation_import_row: insert failed");
+	}
 	SPI_finish();
 	rows_loaded++;
 	return PointerGetDatum(row);
@@ -500,7 +561,8 @@ observation_import_row(PG_FUNCTION_ARGS)
 
 /*
  * observation_import_insert(unit_id, indicator_code, period, vintage,
- * value, source): inserts one row into observation, as the calling user
+ * value, source, cumulative): inserts one row into observation (or, when
+ * cumulative, into cumulative_observation), as the calling user
  * (row-level security, checks and history triggers apply as to any
  * insert).  observation_import's trigger calls it on Citus; see
  * import_cache().
@@ -521,7 +583,9 @@ observation_import_insert(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "observation_import_insert: SPI_connect failed");
 	ensure_plans(get_func_namespace(fcinfo->flinfo->fn_oid));
-	if (SPI_execute_plan(plans.insert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
+	if (SPI_execute_plan(PG_NARGS() > 6 && !PG_ARGISNULL(6) && PG_GETARG_BOOL(6)
+						 ? cumulative_plan(get_func_namespace(fcinfo->flinfo->fn_oid), false)
+						 : plans.insert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "observation_import_insert: insert failed");
 	SPI_finish();
 	PG_RETURN_VOID();

@@ -46,42 +46,48 @@ BEGIN
 		 generate_series(2022, 2023) AS y
 	WHERE u.parent_id = dist AND u.valid_from = '2019-12-01';
 
-	-- measurements: by default every commune meets the advanced thresholds ...
+	-- measurements: by default every commune meets the advanced thresholds,
+	-- except the gaps below (all ILLUSTRATIVE).  One INSERT, so that the demo
+	-- leaves no history rows of its own making.
 	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, value_yes, source)
 	SELECT z.unit_id, z.year, i.indicator_code,
-		   CASE WHEN i.comparison = '>=' THEN coalesce(nc.value, 0) + (z.unit_id % 3)
+		   CASE WHEN g.code IS NOT NULL THEN g.value
+				WHEN i.comparison = '>=' THEN coalesce(nc.value, 0) + (z.unit_id % 3)
 				WHEN i.comparison = '<=' THEN nc.value END,
-		   CASE WHEN i.comparison = 'yes' THEN true END,
+		   CASE WHEN g.code IS NOT NULL AND g.year_only IS NOT NULL THEN g.yes
+				WHEN i.comparison = 'yes' THEN true END,
 		   illustrative
 	FROM (SELECT DISTINCT unit_id, year FROM @extschema@.ntm_unit_zone) z
+	JOIN @extschema@.admin_unit u ON u.unit_id = z.unit_id
 	JOIN @extschema@.ntm_indicator i ON i.set_code = 'NTM_NC_2021'
 	LEFT JOIN @extschema@.ntm_threshold nc ON nc.set_code = 'NTM_NC_2021' AND nc.indicator_code = i.indicator_code
 		 AND nc.zone = 'BTB' AND nc.valid_from <= make_date(z.year, 12, 31)
-		 AND (nc.valid_to IS NULL OR nc.valid_to > make_date(z.year, 12, 31));
-	-- ... except these gaps (all ILLUSTRATIVE): in both years most communes are
-	-- short of the advanced set on one indicator ...
-	UPDATE @extschema@.ntm_measurement m SET value = g.value
-	FROM (VALUES
-		('15271', '2.2', 85.0), ('15280', '14.3', 66.0), ('15283', '12', 93.0), ('15286', '2.4', 75.0),
-		('15292', '15.4', 65.0), ('15298', '9.2', 82.0), ('15304', '2.3', 93.0), ('15307', '16', 78.0),
-		('15313', '11', 2.8), ('15316', '5', 76.0), ('15319', '14.2', 88.0), ('15322', '2.2', 80.0),
-		('15325', '14.3', 60.0), ('15328', '15.3', 21.0), ('15331', '9.2', 80.0), ('15334', '2.4', 70.0),
-		('15340', '10', 50.0)
-	) AS g(code, ind, value)
-	JOIN @extschema@.admin_unit u ON u.code = g.code AND u.valid_from = '2019-12-01'
-	WHERE m.unit_id = u.unit_id AND m.indicator_code = g.ind;
-	-- ... and in 2022 five communes are still short of the NTM set itself
-	UPDATE @extschema@.ntm_measurement m SET value = g.value, value_yes = g.yes
-	FROM (VALUES
-		('15322', '2.2', 65.0, NULL::boolean), ('15322', '17', NULL, false), ('15325', '14.3', 52.0, NULL),
-		('15331', '9.2', 72.0, NULL), ('15340', '11', 4.6, NULL), ('15340', '10', 39.0, NULL),
-		('15313', '15.1', 88.5, NULL)
-	) AS g(code, ind, value, yes)
-	JOIN @extschema@.admin_unit u ON u.code = g.code AND u.valid_from = '2019-12-01'
-	WHERE m.unit_id = u.unit_id AND m.year = 2022 AND m.indicator_code = g.ind;
+		 AND (nc.valid_to IS NULL OR nc.valid_to > make_date(z.year, 12, 31))
+	LEFT JOIN LATERAL (
+		-- a year's own gap wins over the gap of both years
+		SELECT * FROM (VALUES
+			-- in both years most communes are short of the advanced set on one indicator
+			('15271', '2.2', 85.0, NULL::boolean, NULL::integer), ('15280', '14.3', 66.0, NULL, NULL),
+			('15283', '12', 93.0, NULL, NULL), ('15286', '2.4', 75.0, NULL, NULL),
+			('15292', '15.4', 65.0, NULL, NULL), ('15298', '9.2', 82.0, NULL, NULL),
+			('15304', '2.3', 93.0, NULL, NULL), ('15307', '16', 78.0, NULL, NULL),
+			('15313', '11', 2.8, NULL, NULL), ('15316', '5', 76.0, NULL, NULL),
+			('15319', '14.2', 88.0, NULL, NULL), ('15322', '2.2', 80.0, NULL, NULL),
+			('15325', '14.3', 60.0, NULL, NULL), ('15328', '15.3', 21.0, NULL, NULL),
+			('15331', '9.2', 80.0, NULL, NULL), ('15334', '2.4', 70.0, NULL, NULL),
+			('15340', '10', 50.0, NULL, NULL),
+			-- in 2022 five communes are still short of the NTM set itself
+			('15322', '2.2', 65.0, NULL, 2022), ('15322', '17', NULL, false, 2022),
+			('15325', '14.3', 52.0, NULL, 2022), ('15331', '9.2', 72.0, NULL, 2022),
+			('15340', '11', 4.6, NULL, 2022), ('15340', '10', 39.0, NULL, 2022),
+			('15313', '15.1', 88.5, NULL, 2022),
+			-- Hà Vinh's income in 2023 (a model-commune condition below)
+			('15277', '10', 60, NULL, 2023)
+		) AS g(code, ind, value, yes, year_only)
+		WHERE g.code = u.code AND g.ind = i.indicator_code AND (g.year_only IS NULL OR g.year_only = z.year)
+		ORDER BY g.year_only NULLS LAST LIMIT 1) AS g ON true
 	-- 2022: one commune has not reported indicator 15.4 yet (unknown, not failed)
-	DELETE FROM @extschema@.ntm_measurement m USING @extschema@.admin_unit u
-	WHERE u.unit_id = m.unit_id AND u.code = '15343' AND m.year = 2022 AND m.indicator_code = '15.4';
+	WHERE NOT (u.code = '15343' AND z.year = 2022 AND i.indicator_code = '15.4');
 	-- model-commune conditions: smart villages and outstanding fields (Hà Vinh in 2023)
 	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, source)
 	SELECT z.unit_id, z.year, k.code,
@@ -89,9 +95,6 @@ BEGIN
 	FROM (SELECT DISTINCT unit_id, year FROM @extschema@.ntm_unit_zone) z
 	JOIN @extschema@.admin_unit u ON u.unit_id = z.unit_id,
 		 (VALUES ('KM.3'), ('KM.4')) AS k(code);
-	UPDATE @extschema@.ntm_measurement m SET value = 60
-	FROM @extschema@.admin_unit u
-	WHERE u.unit_id = m.unit_id AND u.code = '15277' AND m.year = 2023 AND m.indicator_code = '10';
 
 	-- district conditions: satisfaction (ILLUSTRATIVE) and the township
 	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, value_yes, source)

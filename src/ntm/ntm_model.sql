@@ -113,6 +113,33 @@ COMMENT ON COLUMN @extschema@.ntm_threshold.official IS 'true only for threshold
 COMMENT ON COLUMN @extschema@.ntm_threshold.source IS 'where the threshold comes from';
 COMMENT ON COLUMN @extschema@.ntm_threshold.shipped IS 'true for rows shipped with the extension (not dumped; user rows are)';
 
+-- The shipped thresholds are the official texts' and come with the
+-- extension: an editor who changed one would forge an official figure, and a
+-- dump (which keeps only user rows) would silently undo it.  So only the
+-- table's owner (the extension's scripts) and superusers change or delete
+-- them or mark a row shipped; editors add rows of their own.
+CREATE FUNCTION @extschema@.ntm_threshold_protect_shipped() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	r record;
+BEGIN
+	r := CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END;
+	IF ((TG_OP <> 'INSERT' AND OLD.shipped) OR (TG_OP <> 'DELETE' AND NEW.shipped))
+	   AND NOT pg_has_role((SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+		RAISE EXCEPTION 'threshold % of set % (zone %, from %) ships with hatrung and cannot be changed by %',
+				r.indicator_code, r.set_code, r.zone, to_char(r.valid_from, 'YYYY-MM-DD'), current_user
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Shipped thresholds are the official texts'' (column shipped); only the extension''s owner changes them.',
+				  HINT = 'Add a threshold of your own (shipped = false) for your zone, or from a later date: load it through ntm_threshold_import.';
+	END IF;
+	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_threshold_protect_shipped() IS
+	'trigger: only the extension''s owner or a superuser changes, deletes or creates shipped thresholds (42501)';
+CREATE TRIGGER ntm_threshold_protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.ntm_threshold
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_threshold_protect_shipped();
+
 CREATE TABLE @extschema@.ntm_unit_zone (
 	unit_id		bigint NOT NULL REFERENCES @extschema@.admin_unit (unit_id),
 	set_code	text NOT NULL REFERENCES @extschema@.ntm_criteria_set (code),

@@ -56,17 +56,27 @@ period_raise(QuarterStatus status, const char *input)
 	}
 }
 
+QuarterStatus
+period_parse_server(const char *str, size_t len, int32 *lower, int32 *upper)
+{
+	size_t		n;
+	const char *utf8 = server_text_as_utf8(str, len, &n);
+	QuarterStatus st = period_parse_vi(utf8, n, lower, upper);
+
+	if (utf8 != str)
+		pfree((char *) utf8);
+	return st;
+}
+
 /* parse_period_vi(text) returns quarterrange: [first quarter, quarter after the last) */
 PG_FUNCTION_INFO_V1(quarter_parse_period_vi);
 Datum
 quarter_parse_period_vi(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		n;
-	const char *utf8 = server_text_as_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &n);
 	int32		lo = 0,
 				hi = 0;
-	QuarterStatus st = period_parse_vi(utf8, n, &lo, &hi);
+	QuarterStatus st = period_parse_server(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &lo, &hi);
 	TypeCacheEntry *typcache;
 	RangeBound	lower,
 				upper;

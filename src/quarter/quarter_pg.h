@@ -27,6 +27,9 @@
 /* quarter_parse for text in the server encoding. */
 extern QuarterStatus quarter_parse_server(const char *str, size_t len, int32 *ordinal);
 
+/* period_parse_vi for text in the server encoding: [lower, upper). */
+extern QuarterStatus period_parse_server(const char *str, size_t len, int32 *lower, int32 *upper);
+
 extern void quarter_raise(QuarterStatus status, const char *input, Node *escontext);
 
 /* Add n quarters or raise 22008. */

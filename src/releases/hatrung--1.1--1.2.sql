@@ -941,10 +941,10 @@ COMMENT ON FUNCTION @extschema@.revoke_unit_editor(regrole, text[]) IS 'takes ba
 -- On Citus, observation_import's trigger inserts through a function call
 -- (src/data/import.sql, import_pg.c).
 CREATE FUNCTION @extschema@.observation_import_insert(unit_id bigint, indicator_code text, period @extschema@.quarter,
-	vintage text, value numeric, source text) RETURNS void
+	vintage text, value numeric, source text, cumulative boolean DEFAULT false) RETURNS void
 	AS 'MODULE_PATHNAME', 'observation_import_insert' LANGUAGE C;
-COMMENT ON FUNCTION @extschema@.observation_import_insert(bigint, text, @extschema@.quarter, text, numeric, text) IS
-	'inserts one validated row into observation as the calling user; on Citus observation_import''s trigger inserts through it, so that every row of a \copy belongs to one distributed transaction';
+COMMENT ON FUNCTION @extschema@.observation_import_insert(bigint, text, @extschema@.quarter, text, numeric, text, boolean) IS
+	'inserts one validated row into observation (cumulative: into cumulative_observation, period being the span''s last quarter) as the calling user; on Citus observation_import''s trigger inserts through it, so that every row of a \copy belongs to one distributed transaction';
 
 -- load_ntm_demo() works on a distributed data model (src/ntm/ntm_demo.sql).
 CREATE OR REPLACE FUNCTION @extschema@.load_ntm_demo() RETURNS text
@@ -987,42 +987,48 @@ BEGIN
 		 generate_series(2022, 2023) AS y
 	WHERE u.parent_id = dist AND u.valid_from = '2019-12-01';
 
-	-- measurements: by default every commune meets the advanced thresholds ...
+	-- measurements: by default every commune meets the advanced thresholds,
+	-- except the gaps below (all ILLUSTRATIVE).  One INSERT, so that the demo
+	-- leaves no history rows of its own making.
 	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, value_yes, source)
 	SELECT z.unit_id, z.year, i.indicator_code,
-		   CASE WHEN i.comparison = '>=' THEN coalesce(nc.value, 0) + (z.unit_id % 3)
+		   CASE WHEN g.code IS NOT NULL THEN g.value
+				WHEN i.comparison = '>=' THEN coalesce(nc.value, 0) + (z.unit_id % 3)
 				WHEN i.comparison = '<=' THEN nc.value END,
-		   CASE WHEN i.comparison = 'yes' THEN true END,
+		   CASE WHEN g.code IS NOT NULL AND g.year_only IS NOT NULL THEN g.yes
+				WHEN i.comparison = 'yes' THEN true END,
 		   illustrative
 	FROM (SELECT DISTINCT unit_id, year FROM @extschema@.ntm_unit_zone) z
+	JOIN @extschema@.admin_unit u ON u.unit_id = z.unit_id
 	JOIN @extschema@.ntm_indicator i ON i.set_code = 'NTM_NC_2021'
 	LEFT JOIN @extschema@.ntm_threshold nc ON nc.set_code = 'NTM_NC_2021' AND nc.indicator_code = i.indicator_code
 		 AND nc.zone = 'BTB' AND nc.valid_from <= make_date(z.year, 12, 31)
-		 AND (nc.valid_to IS NULL OR nc.valid_to > make_date(z.year, 12, 31));
-	-- ... except these gaps (all ILLUSTRATIVE): in both years most communes are
-	-- short of the advanced set on one indicator ...
-	UPDATE @extschema@.ntm_measurement m SET value = g.value
-	FROM (VALUES
-		('15271', '2.2', 85.0), ('15280', '14.3', 66.0), ('15283', '12', 93.0), ('15286', '2.4', 75.0),
-		('15292', '15.4', 65.0), ('15298', '9.2', 82.0), ('15304', '2.3', 93.0), ('15307', '16', 78.0),
-		('15313', '11', 2.8), ('15316', '5', 76.0), ('15319', '14.2', 88.0), ('15322', '2.2', 80.0),
-		('15325', '14.3', 60.0), ('15328', '15.3', 21.0), ('15331', '9.2', 80.0), ('15334', '2.4', 70.0),
-		('15340', '10', 50.0)
-	) AS g(code, ind, value)
-	JOIN @extschema@.admin_unit u ON u.code = g.code AND u.valid_from = '2019-12-01'
-	WHERE m.unit_id = u.unit_id AND m.indicator_code = g.ind;
-	-- ... and in 2022 five communes are still short of the NTM set itself
-	UPDATE @extschema@.ntm_measurement m SET value = g.value, value_yes = g.yes
-	FROM (VALUES
-		('15322', '2.2', 65.0, NULL::boolean), ('15322', '17', NULL, false), ('15325', '14.3', 52.0, NULL),
-		('15331', '9.2', 72.0, NULL), ('15340', '11', 4.6, NULL), ('15340', '10', 39.0, NULL),
-		('15313', '15.1', 88.5, NULL)
-	) AS g(code, ind, value, yes)
-	JOIN @extschema@.admin_unit u ON u.code = g.code AND u.valid_from = '2019-12-01'
-	WHERE m.unit_id = u.unit_id AND m.year = 2022 AND m.indicator_code = g.ind;
+		 AND (nc.valid_to IS NULL OR nc.valid_to > make_date(z.year, 12, 31))
+	LEFT JOIN LATERAL (
+		-- a year's own gap wins over the gap of both years
+		SELECT * FROM (VALUES
+			-- in both years most communes are short of the advanced set on one indicator
+			('15271', '2.2', 85.0, NULL::boolean, NULL::integer), ('15280', '14.3', 66.0, NULL, NULL),
+			('15283', '12', 93.0, NULL, NULL), ('15286', '2.4', 75.0, NULL, NULL),
+			('15292', '15.4', 65.0, NULL, NULL), ('15298', '9.2', 82.0, NULL, NULL),
+			('15304', '2.3', 93.0, NULL, NULL), ('15307', '16', 78.0, NULL, NULL),
+			('15313', '11', 2.8, NULL, NULL), ('15316', '5', 76.0, NULL, NULL),
+			('15319', '14.2', 88.0, NULL, NULL), ('15322', '2.2', 80.0, NULL, NULL),
+			('15325', '14.3', 60.0, NULL, NULL), ('15328', '15.3', 21.0, NULL, NULL),
+			('15331', '9.2', 80.0, NULL, NULL), ('15334', '2.4', 70.0, NULL, NULL),
+			('15340', '10', 50.0, NULL, NULL),
+			-- in 2022 five communes are still short of the NTM set itself
+			('15322', '2.2', 65.0, NULL, 2022), ('15322', '17', NULL, false, 2022),
+			('15325', '14.3', 52.0, NULL, 2022), ('15331', '9.2', 72.0, NULL, 2022),
+			('15340', '11', 4.6, NULL, 2022), ('15340', '10', 39.0, NULL, 2022),
+			('15313', '15.1', 88.5, NULL, 2022),
+			-- Hà Vinh's income in 2023 (a model-commune condition below)
+			('15277', '10', 60, NULL, 2023)
+		) AS g(code, ind, value, yes, year_only)
+		WHERE g.code = u.code AND g.ind = i.indicator_code AND (g.year_only IS NULL OR g.year_only = z.year)
+		ORDER BY g.year_only NULLS LAST LIMIT 1) AS g ON true
 	-- 2022: one commune has not reported indicator 15.4 yet (unknown, not failed)
-	DELETE FROM @extschema@.ntm_measurement m USING @extschema@.admin_unit u
-	WHERE u.unit_id = m.unit_id AND u.code = '15343' AND m.year = 2022 AND m.indicator_code = '15.4';
+	WHERE NOT (u.code = '15343' AND z.year = 2022 AND i.indicator_code = '15.4');
 	-- model-commune conditions: smart villages and outstanding fields (Hà Vinh in 2023)
 	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, source)
 	SELECT z.unit_id, z.year, k.code,
@@ -1030,9 +1036,6 @@ BEGIN
 	FROM (SELECT DISTINCT unit_id, year FROM @extschema@.ntm_unit_zone) z
 	JOIN @extschema@.admin_unit u ON u.unit_id = z.unit_id,
 		 (VALUES ('KM.3'), ('KM.4')) AS k(code);
-	UPDATE @extschema@.ntm_measurement m SET value = 60
-	FROM @extschema@.admin_unit u
-	WHERE u.unit_id = m.unit_id AND u.code = '15277' AND m.year = 2023 AND m.indicator_code = '10';
 
 	-- district conditions: satisfaction (ILLUSTRATIVE) and the township
 	INSERT INTO @extschema@.ntm_measurement (unit_id, year, indicator_code, value, value_yes, source)
@@ -1633,3 +1636,320 @@ CREATE FUNCTION @extschema@.period_label_vi(@extschema@.quarterrange) RETURNS te
 	AS 'MODULE_PATHNAME', 'quarter_period_label_vi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.period_label_vi(@extschema@.quarterrange) IS
 	'a quarter range as reports head it: quý II-2023, 6 tháng đầu năm 2023, năm 2023, or từ quý II-2023 đến quý III-2023; NULL for the empty range; error 22023 for an unbounded range';
+
+-- Shipped thresholds are the extension's: editors cannot change them --------------
+-- The shipped thresholds are the official texts' and come with the
+-- extension: an editor who changed one would forge an official figure, and a
+-- dump (which keeps only user rows) would silently undo it.  So only the
+-- table's owner (the extension's scripts) and superusers change or delete
+-- them or mark a row shipped; editors add rows of their own.
+CREATE FUNCTION @extschema@.ntm_threshold_protect_shipped() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	r record;
+BEGIN
+	r := CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END;
+	IF ((TG_OP <> 'INSERT' AND OLD.shipped) OR (TG_OP <> 'DELETE' AND NEW.shipped))
+	   AND NOT pg_has_role((SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+		RAISE EXCEPTION 'threshold % of set % (zone %, from %) ships with hatrung and cannot be changed by %',
+				r.indicator_code, r.set_code, r.zone, to_char(r.valid_from, 'YYYY-MM-DD'), current_user
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Shipped thresholds are the official texts'' (column shipped); only the extension''s owner changes them.',
+				  HINT = 'Add a threshold of your own (shipped = false) for your zone, or from a later date: load it through ntm_threshold_import.';
+	END IF;
+	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_threshold_protect_shipped() IS
+	'trigger: only the extension''s owner or a superuser changes, deletes or creates shipped thresholds (42501)';
+CREATE TRIGGER ntm_threshold_protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.ntm_threshold
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_threshold_protect_shipped();
+
+-- Cumulative figures (src/data/cumulative.sql) and their loading ------------------
+
+CREATE TABLE @extschema@.cumulative_observation (
+	cum_id			bigint GENERATED BY DEFAULT AS IDENTITY,
+	unit_id			bigint NOT NULL REFERENCES @extschema@.admin_unit (unit_id),
+	indicator_code	text NOT NULL REFERENCES @extschema@.indicator (code) ON UPDATE CASCADE,
+	-- the span's last quarter: it runs from Q1 of the same year, so 2023-Q2
+	-- is "6 tháng đầu năm 2023", 2023-Q3 "9 tháng", 2023-Q4 "cả năm"
+	period			@extschema@.quarter NOT NULL
+					CHECK (@extschema@.quarter_of_year(period) BETWEEN 2 AND 4),
+	vintage			text NOT NULL CHECK (vintage IN ('estimate', 'preliminary', 'official')),
+	vintage_rank	smallint NOT NULL GENERATED ALWAYS AS (
+						CASE vintage WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END) STORED,
+	value			numeric NOT NULL,
+	source			text,
+	recorded_by		text NOT NULL DEFAULT current_user,
+	recorded_at		timestamptz NOT NULL DEFAULT now(),
+	-- every key holds unit_id: the table is distributed with observation (Citus)
+	PRIMARY KEY (unit_id, cum_id),
+	UNIQUE (unit_id, indicator_code, period, vintage)
+);
+CREATE INDEX cumulative_observation_period ON @extschema@.cumulative_observation (period, indicator_code);
+COMMENT ON TABLE @extschema@.cumulative_observation IS
+	'figures published for the months from January to the end of a quarter (6 tháng đầu năm, 9 tháng, cả năm), as published: one row per unit, indicator, span and vintage';
+GRANT SELECT ON @extschema@.cumulative_observation TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.cumulative_observation TO hatrung_editor, hatrung_unit_editor;
+ALTER TABLE @extschema@.cumulative_observation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.cumulative_observation FOR SELECT USING (true);
+CREATE POLICY editor_all ON @extschema@.cumulative_observation FOR ALL TO hatrung_editor USING (true) WITH CHECK (true);
+CREATE POLICY unit_editor_own_units ON @extschema@.cumulative_observation FOR ALL TO hatrung_unit_editor
+	USING (@extschema@.may_edit_unit(unit_id)) WITH CHECK (@extschema@.may_edit_unit(unit_id));
+COMMENT ON POLICY read_all ON @extschema@.cumulative_observation IS 'everyone with SELECT reads every figure';
+COMMENT ON POLICY editor_all ON @extschema@.cumulative_observation IS 'hatrung_editor writes every unit';
+COMMENT ON POLICY unit_editor_own_units ON @extschema@.cumulative_observation IS 'per-unit editors write only the units granted to them';
+COMMENT ON COLUMN @extschema@.cumulative_observation.cum_id IS 'row identifier (with unit_id the primary key)';
+COMMENT ON COLUMN @extschema@.cumulative_observation.unit_id IS 'the unit (admin_unit.unit_id) valid in the span''s last quarter';
+COMMENT ON COLUMN @extschema@.cumulative_observation.indicator_code IS 'the indicator (a flow or a ratio; a stock''s figure for a span is its last quarter''s)';
+COMMENT ON COLUMN @extschema@.cumulative_observation.period IS 'the span''s last quarter (Q2: 6 months, Q3: 9 months, Q4: the year); it starts in Q1 of that year';
+COMMENT ON COLUMN @extschema@.cumulative_observation.vintage IS 'estimate (ước tính), preliminary (sơ bộ) or official (chính thức)';
+COMMENT ON COLUMN @extschema@.cumulative_observation.vintage_rank IS '1 estimate, 2 preliminary, 3 official: the latest vintage has the highest rank';
+COMMENT ON COLUMN @extschema@.cumulative_observation.value IS 'the figure for the whole span, in the indicator''s unit of measure';
+COMMENT ON COLUMN @extschema@.cumulative_observation.source IS 'where the figure comes from';
+COMMENT ON COLUMN @extschema@.cumulative_observation.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.cumulative_observation.recorded_at IS 'when this version was recorded (set by the server)';
+COMMENT ON SEQUENCE @extschema@.cumulative_observation_cum_id_seq IS 'identity of cumulative_observation';
+GRANT USAGE ON SEQUENCE @extschema@.cumulative_observation_cum_id_seq TO hatrung_editor, hatrung_unit_editor;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.cumulative_observation', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.cumulative_observation_cum_id_seq', '');
+
+-- The unit and sign checks of observation apply as they are; a stock has no
+-- figure of its own for a span (its "6 tháng" figure is its level at the end
+-- of June, the Q2 figure), so it is refused with that explanation.
+CREATE FUNCTION @extschema@.cumulative_observation_no_stock() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM @extschema@.indicator i WHERE i.code = NEW.indicator_code AND i.kind = 'stock') THEN
+		RAISE EXCEPTION 'indicator % is a stock: it has no cumulative figure for the % months of %',
+				NEW.indicator_code, @extschema@.quarter_of_year(NEW.period) * 3, @extschema@.year(NEW.period)
+			USING ERRCODE = 'check_violation',
+				  DETAIL = 'A stock''s figure for the months from January is its level at the end of the last quarter.',
+				  HINT = format('Load it as the figure of %s.', NEW.period);
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cumulative_observation_no_stock() IS
+	'trigger: no cumulative figure for a stock indicator (23514)';
+CREATE TRIGGER cumulative_observation_check BEFORE INSERT OR UPDATE ON @extschema@.cumulative_observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.observation_check();
+CREATE TRIGGER cumulative_observation_no_stock BEFORE INSERT OR UPDATE ON @extschema@.cumulative_observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.cumulative_observation_no_stock();
+CREATE TRIGGER cumulative_observation_stamp BEFORE INSERT OR UPDATE ON @extschema@.cumulative_observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+
+-- Nothing is lost: the history of cumulative figures, as for observation.
+CREATE TABLE @extschema@.cumulative_observation_history (
+	-- a uuid, not a sequence: on Citus the history triggers run on the
+	-- worker nodes, which share no sequence
+	history_id		uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+	operation		text NOT NULL CHECK (operation IN ('UPDATE', 'DELETE')),
+	changed_by		text NOT NULL DEFAULT current_user,
+	changed_at		timestamptz NOT NULL DEFAULT now(),
+	cum_id			bigint NOT NULL,
+	unit_id			bigint NOT NULL,
+	indicator_code	text NOT NULL,
+	period			@extschema@.quarter NOT NULL,
+	vintage			text NOT NULL,
+	value			numeric NOT NULL,
+	source			text,
+	recorded_by		text NOT NULL,
+	recorded_at		timestamptz NOT NULL,
+	PRIMARY KEY (unit_id, history_id)
+);
+CREATE INDEX cumulative_observation_history_key ON @extschema@.cumulative_observation_history (unit_id, indicator_code, period);
+COMMENT ON TABLE @extschema@.cumulative_observation_history IS
+	'every replaced or deleted version of a cumulative figure, valid from recorded_at until changed_at';
+GRANT SELECT ON @extschema@.cumulative_observation_history TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.operation IS 'UPDATE or DELETE: what replaced this version';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.changed_by IS 'database role that replaced or deleted it';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.changed_at IS 'when it was replaced or deleted (end of its validity)';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.cum_id IS 'cumulative_observation.cum_id of the figure';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.unit_id IS 'the unit, as in cumulative_observation';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.indicator_code IS 'the indicator, as in cumulative_observation';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.period IS 'the span''s last quarter, as in cumulative_observation';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.vintage IS 'the vintage, as in cumulative_observation';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.value IS 'the value this version had';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.source IS 'the source this version had';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.recorded_by IS 'who recorded this version';
+COMMENT ON COLUMN @extschema@.cumulative_observation_history.recorded_at IS 'when this version was recorded (start of its validity)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.cumulative_observation_history', '');
+
+-- Written on behalf of editors who may not write history themselves: runs
+-- as the extension's owner (SECURITY DEFINER, fixed search_path, no
+-- arguments, insert-only), like observation_keep_history; sql/roles.sql
+-- tests it.
+CREATE FUNCTION @extschema@.cumulative_observation_keep_history() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	INSERT INTO @extschema@.cumulative_observation_history
+		(operation, changed_by, cum_id, unit_id, indicator_code, period, vintage, value, source, recorded_by, recorded_at)
+	VALUES (TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN NEW.recorded_by ELSE @extschema@.changing_role() END,
+			OLD.cum_id, OLD.unit_id, OLD.indicator_code, OLD.period, OLD.vintage, OLD.value,
+			OLD.source, OLD.recorded_by, OLD.recorded_at);
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cumulative_observation_keep_history() IS 'trigger: keeps the old version of an updated or deleted cumulative figure';
+CREATE TRIGGER cumulative_observation_keep_history AFTER UPDATE OR DELETE ON @extschema@.cumulative_observation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.cumulative_observation_keep_history();
+CREATE TRIGGER cumulative_observation_no_truncate BEFORE TRUNCATE ON @extschema@.cumulative_observation
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+CREATE TRIGGER cumulative_observation_history_no_truncate BEFORE TRUNCATE ON @extschema@.cumulative_observation_history
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+-- The latest vintage of each cumulative figure as known at a moment (NULL:
+-- now), like observations_as_of.
+CREATE FUNCTION @extschema@.cumulative_observations_as_of(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, indicator_code text, period @extschema@.quarter, vintage text, value numeric,
+			   source text, recorded_at timestamptz)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT DISTINCT ON (v.unit_id, v.indicator_code, v.period)
+		   v.unit_id, v.indicator_code, v.period, v.vintage, v.value, v.source, v.recorded_at
+	FROM (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source, o.recorded_at
+		  FROM @extschema@.cumulative_observation o
+		  WHERE (cumulative_observations_as_of.only_unit_id IS NULL OR o.unit_id = cumulative_observations_as_of.only_unit_id)
+			AND (cumulative_observations_as_of.as_of IS NULL OR o.recorded_at <= cumulative_observations_as_of.as_of)
+		  UNION ALL
+		  SELECT h.unit_id, h.indicator_code, h.period, h.vintage,
+				 CASE h.vintage WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END,
+				 h.value, h.source, h.recorded_at
+		  FROM @extschema@.cumulative_observation_history h
+		  WHERE cumulative_observations_as_of.as_of IS NOT NULL
+			AND (cumulative_observations_as_of.only_unit_id IS NULL OR h.unit_id = cumulative_observations_as_of.only_unit_id)
+			AND h.recorded_at <= cumulative_observations_as_of.as_of AND h.changed_at > cumulative_observations_as_of.as_of) AS v
+	ORDER BY v.unit_id, v.indicator_code, v.period, v.vintage_rank DESC, v.recorded_at DESC;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cumulative_observations_as_of(timestamptz, bigint) IS
+	'the latest vintage of every cumulative figure as it was known at as_of (NULL: now), optionally for one unit; period is the span''s last quarter';
+
+-- Every quarter of every flow: the published figure, and the figure the
+-- cumulative ones imply.  Within a year, the published cumulative figures
+-- are anchors C(k) for the span Q1..Qk (C(0) = 0); a quarter n is derived
+-- from the nearest anchors a < n <= b as C(b) - C(a) minus the other
+-- published quarters between them, and only when all of those are known
+-- (unknown stays unknown).  Quý I 820, 6 tháng 1.690 and 9 tháng 2.590 give
+-- quý II 870 and quý III 900; a 9-month table with Q2 and Q3 gives Q1.
+-- Where a quarter was published and can also be derived, both are shown
+-- with their difference: the check that a release's figures add up.
+CREATE FUNCTION @extschema@.quarterly_flows_at(as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, unit_code text, indicator_code text, period @extschema@.quarter,
+			   value numeric, derived boolean, published numeric, published_vintage text,
+			   derived_value numeric, derived_from text, difference numeric)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	quarters jsonb;
+	spans jsonb;
+BEGIN
+	-- read first, compute after (on Citus a statement mixing these functions
+	-- with other tables would run on one worker's empty local tables)
+	SELECT jsonb_agg(f) INTO quarters
+	FROM @extschema@.observations_as_of(quarterly_flows_at.as_of) f
+	WHERE f.indicator_code IN (SELECT i.code FROM @extschema@.indicator i WHERE i.kind = 'flow');
+	SELECT jsonb_agg(c) INTO spans
+	FROM @extschema@.cumulative_observations_as_of(quarterly_flows_at.as_of) c
+	WHERE c.indicator_code IN (SELECT i.code FROM @extschema@.indicator i WHERE i.kind = 'flow');
+
+	RETURN QUERY
+	WITH q AS (
+		SELECT * FROM jsonb_to_recordset(quarters) AS x(unit_id bigint, indicator_code text,
+														 period @extschema@.quarter, vintage text, value numeric)
+	), c AS (
+		SELECT * FROM jsonb_to_recordset(spans) AS x(unit_id bigint, indicator_code text,
+													  period @extschema@.quarter, vintage text, value numeric)
+	), years AS (
+		-- per unit, indicator and year: the published quarters and spans by position 1..4
+		SELECT k.unit_id, k.indicator_code, k.y,
+			   array_agg(q.value ORDER BY n.n) AS qv, array_agg(q.vintage ORDER BY n.n) AS qvin,
+			   array_agg(c.value ORDER BY n.n) AS cv, array_agg(c.vintage ORDER BY n.n) AS cvin
+		FROM (SELECT DISTINCT x.unit_id, x.indicator_code, @extschema@.year(x.period) AS y FROM q x
+			  UNION
+			  SELECT DISTINCT x.unit_id, x.indicator_code, @extschema@.year(x.period) FROM c x) k
+		CROSS JOIN generate_series(1, 4) AS n(n)
+		LEFT JOIN q ON q.unit_id = k.unit_id AND q.indicator_code = k.indicator_code
+				   AND q.period OPERATOR(@extschema@.=) @extschema@.make_quarter(k.y, n.n)
+		LEFT JOIN c ON c.unit_id = k.unit_id AND c.indicator_code = k.indicator_code
+				   AND c.period OPERATOR(@extschema@.=) @extschema@.make_quarter(k.y, n.n)
+		GROUP BY k.unit_id, k.indicator_code, k.y
+	), positions AS (
+		SELECT yr.*, n.n,
+			   coalesce((SELECT max(k) FROM generate_series(2, n.n - 1) k WHERE yr.cv[k] IS NOT NULL), 0) AS a,
+			   (SELECT min(k) FROM generate_series(greatest(n.n, 2), 4) k WHERE yr.cv[k] IS NOT NULL) AS b
+		FROM years yr CROSS JOIN generate_series(1, 4) AS n(n)
+	), derived AS (
+		SELECT p.*,
+			   CASE WHEN p.b IS NOT NULL AND NOT EXISTS (
+						SELECT 1 FROM generate_series(p.a + 1, p.b) k WHERE k <> p.n AND p.qv[k] IS NULL)
+					THEN p.cv[p.b] - coalesce(p.cv[p.a], 0)
+						 - coalesce((SELECT sum(p.qv[k]) FROM generate_series(p.a + 1, p.b) k WHERE k <> p.n), 0)
+			   END AS dv
+		FROM positions p
+	)
+	SELECT d.unit_id, u.code, d.indicator_code, @extschema@.make_quarter(d.y, d.n),
+		   coalesce(d.qv[d.n], d.dv), d.qv[d.n] IS NULL, d.qv[d.n], d.qvin[d.n],
+		   d.dv,
+		   CASE WHEN d.dv IS NOT NULL THEN
+			   -- "6 tháng đầu năm 2023 (chính thức) − quý I-2023 (ước tính)"
+			   concat_ws(' − ',
+				   @extschema@.period_label_vi(@extschema@.quarterrange(@extschema@.make_quarter(d.y, 1),
+																	@extschema@.make_quarter(d.y, d.b) OPERATOR(@extschema@.+) 1))
+					   || ' (' || @extschema@.vintage_vi(d.cvin[d.b]) || ')',
+				   CASE WHEN d.a > 0 THEN
+					   @extschema@.period_label_vi(@extschema@.quarterrange(@extschema@.make_quarter(d.y, 1),
+																		@extschema@.make_quarter(d.y, d.a) OPERATOR(@extschema@.+) 1))
+					   || ' (' || @extschema@.vintage_vi(d.cvin[d.a]) || ')' END,
+				   (SELECT string_agg(@extschema@.label_vi(@extschema@.make_quarter(d.y, k)) || ' (' || @extschema@.vintage_vi(d.qvin[k]) || ')', ' − ' ORDER BY k)
+					FROM generate_series(d.a + 1, d.b) k WHERE k <> d.n))
+		   END,
+		   d.qv[d.n] - d.dv
+	FROM derived d
+	JOIN @extschema@.admin_unit u ON u.unit_id = d.unit_id
+	WHERE d.qv[d.n] IS NOT NULL OR d.dv IS NOT NULL
+	ORDER BY d.unit_id, d.indicator_code, d.y, d.n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.quarterly_flows_at(timestamptz) IS
+	'every quarter of every flow indicator as known at as_of (NULL: now): the published figure or, where a release left the quarter out, the figure derived from the cumulative ones (derived = true, with what it was derived from); where both exist, their difference';
+
+CREATE VIEW @extschema@.quarterly_flows AS
+SELECT f.unit_code, f.indicator_code, f.period::text AS period_label, @extschema@.label_vi(f.period) AS label_vi,
+	   @extschema@.year(f.period) AS year, @extschema@.quarter_of_year(f.period) AS quarter,
+	   f.value, f.derived, f.published, f.published_vintage, f.derived_value, f.derived_from, f.difference
+FROM @extschema@.quarterly_flows_at(NULL) f;
+COMMENT ON VIEW @extschema@.quarterly_flows IS
+	'quarterly_flows_at(NULL): every quarter of every flow, published or derived from cumulative figures (6 tháng − quý I = quý II), with the difference where both were published; plain column types';
+GRANT SELECT ON @extschema@.quarterly_flows TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.quarterly_flows.unit_code IS 'official unit code';
+COMMENT ON COLUMN @extschema@.quarterly_flows.indicator_code IS 'indicator code (a flow)';
+COMMENT ON COLUMN @extschema@.quarterly_flows.period_label IS 'quarter as YYYY-Qn';
+COMMENT ON COLUMN @extschema@.quarterly_flows.label_vi IS 'quarter as reports write it (quý II-2023)';
+COMMENT ON COLUMN @extschema@.quarterly_flows.year IS 'calendar year';
+COMMENT ON COLUMN @extschema@.quarterly_flows.quarter IS 'quarter of the year, 1 to 4';
+COMMENT ON COLUMN @extschema@.quarterly_flows.value IS 'the published figure, or the derived one where none was published';
+COMMENT ON COLUMN @extschema@.quarterly_flows.derived IS 'true when value was derived from cumulative figures (Số liệu suy ra)';
+COMMENT ON COLUMN @extschema@.quarterly_flows.published IS 'the published quarterly figure (latest vintage), NULL if none';
+COMMENT ON COLUMN @extschema@.quarterly_flows.published_vintage IS 'its vintage';
+COMMENT ON COLUMN @extschema@.quarterly_flows.derived_value IS 'the figure the cumulative ones imply, NULL if they do not determine it';
+COMMENT ON COLUMN @extschema@.quarterly_flows.derived_from IS 'the figures and vintages it was derived from, in Vietnamese labels';
+COMMENT ON COLUMN @extschema@.quarterly_flows.difference IS 'published - derived_value: nonzero when a release''s figures do not add up';
+
+CREATE OR REPLACE VIEW @extschema@.observation_import AS
+SELECT u.code AS unit_code, o.indicator_code, o.period::text AS period, o.vintage,
+	   o.value::text AS value, o.source
+FROM @extschema@.observation o
+JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
+UNION ALL
+SELECT u.code, c.indicator_code,
+	   @extschema@.period_label_vi(@extschema@.quarterrange(
+		   @extschema@.make_quarter(@extschema@.year(c.period), 1), c.period OPERATOR(@extschema@.+) 1)),
+	   c.vintage, c.value::text, c.source
+FROM @extschema@.cumulative_observation c
+JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id;
+COMMENT ON VIEW @extschema@.observation_import IS
+	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure; reading it lists all observations and cumulative figures';
+COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023)';

@@ -127,6 +127,8 @@ MORE_VIEWS=(
 	"quarter_report of a generated district|SELECT hatrung.quarter_report('T90D1', '2024-Q4')"
 	"quarter_report of a generated district, as_of|SELECT hatrung.quarter_report('T90D1', '2024-Q4', '@AS_OF@')"
 	"ntm_next_tier_candidates of a generated district|SELECT * FROM hatrung.ntm_next_tier_candidates('T90D1', 2023)"
+	"quarterly_flows (quarters derived from cumulative figures)|SELECT * FROM hatrung.quarterly_flows"
+	"cumulative_observations_as_of()|SELECT * FROM hatrung.cumulative_observations_as_of()"
 )
 TABLES_SQL="SELECT c.oid::regclass::text FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
 	WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
@@ -258,6 +260,12 @@ cq "$S" -d "$SINGLE" -c "\\copy hatrung.observation_import FROM '$WORK/generated
 tap_ok $? "single node: $rows generated observations through \\copy hatrung.observation_import"
 cq "$C" -d "$DIST" -c "\\copy hatrung.observation_import FROM '$WORK/generated.csv' (FORMAT csv, HEADER)"
 tap_ok $? "distributed: the same $rows observations through \\copy hatrung.observation_import"
+# cumulative figures (6 tháng, 9 tháng, cả năm) through the same view
+for db_port in "$SINGLE:$S" "$DIST:$C"; do
+	cq "${db_port#*:}" -d "${db_port%%:*}" -c "\\copy hatrung.observation_import FROM '$REPO/data/samples/cumulative_2024.csv' (FORMAT csv, HEADER)"
+done
+tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) FROM hatrung.cumulative_observation")" 5 \
+	"distributed: cumulative figures through \\copy hatrung.observation_import, into their unit's shard"
 elapsed "generated data loaded"
 
 # A moment between the load and the revisions, for the as_of reports; then
