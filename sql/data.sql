@@ -227,6 +227,17 @@ SET client_min_messages = notice;
 \copy observation_import FROM 'data/samples/observations_empty.csv' (FORMAT csv, HEADER)
 RESET client_min_messages;
 
+-- The measures of one figure (the rules quarterly_report and quarter_report
+-- share): by indicator kind, with and without the year before, with a plan.
+SELECT k.kind, m.*
+FROM (VALUES ('flow'), ('stock'), ('ratio')) AS k(kind),
+	 LATERAL report_measures('{2022-Q1:100,2022-Q2:110,2023-Q1:120,2023-Q2:121}', '2023-Q2', k.kind, 400) AS m;
+SELECT (report_measures('{2023-Q2:50}', '2023-Q2', 'flow')).ytd IS NULL AS ytd_with_q1_missing;
+-- % of plan: the year to date, a ratio's own value, nothing without a plan
+SELECT ytd_pct_of_plan('flow', 241, 121, 400) AS flow, ytd_pct_of_plan('stock', 121, 121, 400) AS stock,
+	   ytd_pct_of_plan('ratio', NULL, 98, 100) AS ratio, ytd_pct_of_plan('flow', 241, 121, NULL) AS no_plan,
+	   ytd_pct_of_plan('flow', NULL, 121, 400) AS flow_without_ytd;
+
 -- Cumulative figures ("6 tháng đầu năm", "9 tháng", "cả năm") load through
 -- the same view into cumulative_observation, kept as published; a single
 -- quarter ("3 tháng đầu năm" is quý I) stays an observation.

@@ -248,7 +248,11 @@ CREATE FUNCTION @extschema@.ntm_commune_status_at(as_of timestamptz)
 RETURNS TABLE (unit_code text, unit_name text, year integer, set_code text, tier text,
 			   criteria_met integer, criteria_total integer, criteria_unknown integer,
 			   missing_criteria integer[], missing_criteria_text text, level text, unit_id bigint)
-LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $fn$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+-- the joins in the order written: the measurements meet their units first,
+-- then the two or three rules values (PostgreSQL would otherwise build a hash
+-- table holding a copy of the rules for every unit)
+SET join_collapse_limit = 1 AS $fn$
 DECLARE
 	measurements jsonb;
 	source text := '@extschema@.ntm_measurement';
@@ -274,9 +278,8 @@ WITH zones AS MATERIALIZED (
 	SELECT a.unit_id, a.year, a.set_code,
 		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
-	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
 	LEFT JOIN %s m ON m.unit_id = a.unit_id AND m.year = a.year
-	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
+	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
 	GROUP BY a.unit_id, a.set_code, a.year
 ), counted AS (
 	SELECT unit_id, year, set_code,

@@ -178,12 +178,16 @@ ntm_score_rules_trans(PG_FUNCTION_ARGS)
 	{
 		/* the group's state, in the aggregate's memory: updated in place */
 		state = PG_GETARG_BYTEA_P(0);
-		if (ntm_score_count((uint8 *) VARDATA(state), VARSIZE(state) - VARHDRSZ) != n ||
-			!ntm_score_matches((uint8 *) VARDATA(state), rules))
+		/* constant time: this runs for every measurement */
+		if (!ntm_score_fits((uint8 *) VARDATA(state), VARSIZE(state) - VARHDRSZ, rules, rules_len))
+		{
+			if (ntm_score_count((uint8 *) VARDATA(state), VARSIZE(state) - VARHDRSZ) < 0)
+				bad_state();
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("ntm_score received the rules of different criteria sets in one group"),
 					 errhint("Group by unit, year and set, and pass the rules of that set, zone and year.")));
+		}
 	}
 	if (PG_ARGISNULL(2))
 		PG_RETURN_BYTEA_P(state);	/* no measurement (an outer join's empty side) */
@@ -198,7 +202,8 @@ ntm_score_rules_trans(PG_FUNCTION_ARGS)
 	status = ntm_measurement_status(rule.op, PG_ARGISNULL(3) ? NULL : PG_GETARG_NUMERIC(3),
 									!PG_ARGISNULL(4), !PG_ARGISNULL(4) && PG_GETARG_BOOL(4),
 									rule.has_threshold ? threshold_numeric(&rule, &buf) : NULL);
-	ntm_score_add((uint8 *) VARDATA(state), i, status);
+	if (!ntm_score_add((uint8 *) VARDATA(state), i, status))
+		bad_state();
 	PG_RETURN_BYTEA_P(state);
 }
 

@@ -296,15 +296,29 @@ ntm_score_matches(const uint8_t *state, const uint8_t *blob)
 	return memcmp(state + 8, blob + 8, 4) == 0 && state[4] == blob[4];
 }
 
-void
+bool
+ntm_score_fits(const uint8_t *state, size_t len, const uint8_t *blob, size_t blob_len)
+{
+	int			n = ntm_rules_count(blob, blob_len);
+
+	return n >= 0 && len == NTM_SCORE_SIZE(n) && memcmp(state, state_magic, 4) == 0 &&
+		state[4] == (uint8_t) n && state[5] == 0 && state[6] == 0 && state[7] == 0 &&
+		get32(state + 12) == 0 && ntm_score_matches(state, blob);
+}
+
+bool
 ntm_score_add(uint8_t *state, int i, NtmStatus s)
 {
 	NtmCriteriaBits bits = get64(state + BITS_AT);
 	uint64_t	seen = get64(state + SEEN_AT + 8 * (i / 64));
+	uint8_t		criterion = state[NTM_SCORE_HEADER + i];
 
-	ntm_criteria_add(&bits, state[NTM_SCORE_HEADER + i], s);
+	if (criterion < 1 || criterion > NTM_MAX_CRITERIA)
+		return false;
+	ntm_criteria_add(&bits, criterion, s);
 	put64(state + BITS_AT, bits);
 	put64(state + SEEN_AT + 8 * (i / 64), seen | ((uint64_t) 1 << (i % 64)));
+	return true;
 }
 
 bool

@@ -87,8 +87,20 @@ extern int	ntm_score_count(const uint8_t *state, size_t len);
 /* True if a state was made from these rules (same fingerprint and count). */
 extern bool ntm_score_matches(const uint8_t *state, const uint8_t *blob);
 
-/* Records indicator i's status (i from ntm_rules_find on the same rules). */
-extern void ntm_score_add(uint8_t *state, int i, NtmStatus s);
+/*
+ * The per-measurement check of a state against the rules it is fed with:
+ * its header, its size for the rules' count and the rules' fingerprint.
+ * Constant time (ntm_score_count reads every byte): with ntm_score_add's own
+ * check of the byte it reads, every write stays within the state.
+ */
+extern bool ntm_score_fits(const uint8_t *state, size_t len, const uint8_t *blob, size_t blob_len);
+
+/*
+ * Records indicator i's status (i from ntm_rules_find on the same rules);
+ * false, with nothing written, if the state's criterion byte for i is not
+ * a criterion number.
+ */
+extern bool ntm_score_add(uint8_t *state, int i, NtmStatus s);
 
 /* Merges b into a; false unless both score the same indicators. */
 extern bool ntm_score_merge(uint8_t *a, size_t alen, const uint8_t *b, size_t blen);

@@ -173,19 +173,29 @@ COMMENT ON FUNCTION @extschema@.latest_observations() IS
 -- "same period last year", "previous quarter", the years to date by
 -- indicator kind and the percentages are decided.  quarterly_report and
 -- quarter_report() both read them from here.
+-- A figure's year to date in % of the annual plan (a ratio, which has no
+-- year to date: its value): the one place this is decided.  Kept apart from
+-- report_measures so that a query that does not ask for the plan never
+-- looks it up.
+CREATE FUNCTION @extschema@.ytd_pct_of_plan(kind text, ytd numeric, value numeric, annual_plan numeric) RETURNS numeric
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN @extschema@.pct_of_plan(coalesce(ytd, CASE WHEN kind = 'ratio' THEN value END), annual_plan);
+COMMENT ON FUNCTION @extschema@.ytd_pct_of_plan(text, numeric, numeric, numeric) IS
+	'a figure''s year to date in % of the annual plan; a ratio (no year to date) its value in % of the plan; NULL without a plan';
+
 CREATE FUNCTION @extschema@.report_measures(s @extschema@.qseries, period @extschema@.quarter, kind text,
-	annual_plan numeric DEFAULT NULL,
-	OUT value numeric, OUT value_same_period_last_year numeric, OUT yoy_pct numeric,
-	OUT value_previous_quarter numeric, OUT qoq_pct numeric,
-	OUT ytd numeric, OUT ytd_last_year numeric, OUT ytd_yoy_pct numeric, OUT ytd_pct_of_plan numeric)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	annual_plan numeric DEFAULT NULL)
+RETURNS TABLE (value numeric, value_same_period_last_year numeric, yoy_pct numeric,
+			   value_previous_quarter numeric, qoq_pct numeric,
+			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_pct_of_plan numeric)
+-- a one-row set-returning SQL function: PostgreSQL inlines it into the
+-- calling query (a plain function would run as a separate call per row)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
 BEGIN ATOMIC
 	SELECT m.value, m.spl, @extschema@.growth_pct(m.value, m.spl),
 		   m.prev, @extschema@.growth_pct(m.value, m.prev),
 		   m.ytd, m.ytd_ly, @extschema@.growth_pct(m.ytd, m.ytd_ly),
-		   -- a flow's or stock's year to date against the annual plan; a
-		   -- ratio's own value (it has no year to date)
-		   @extschema@.pct_of_plan(coalesce(m.ytd, CASE WHEN kind = 'ratio' THEN m.value END), annual_plan)
+		   @extschema@.ytd_pct_of_plan(kind, m.ytd, m.value, annual_plan)
 	FROM (SELECT @extschema@.value_at(s, period) AS value,
 				 @extschema@.same_period_last_year(s, period) AS spl,
 				 @extschema@.previous_quarter(s, period) AS prev,
@@ -225,7 +235,7 @@ SELECT g.unit_code,
 	   m.ytd_yoy_pct,
 	   pl.value AS annual_plan,
 	   pl.plan_source,
-	   m.ytd_pct_of_plan
+	   @extschema@.ytd_pct_of_plan(g.indicator_kind, m.ytd, m.value, pl.value) AS ytd_pct_of_plan
 -- One group per unit, indicator and report quarter: every observation from
 -- Q1 of last year up to that quarter, gathered into a qseries in which the
 -- latest vintage of each quarter wins.  A filter on the quarter (any of the
@@ -270,7 +280,7 @@ LEFT JOIN (
 	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
 	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
 ) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
-CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, pl.value) m;
+CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind) m;
 COMMENT ON VIEW @extschema@.quarterly_report IS
 	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
 GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
@@ -611,7 +621,11 @@ CREATE FUNCTION @extschema@.ntm_commune_status_at(as_of timestamptz)
 RETURNS TABLE (unit_code text, unit_name text, year integer, set_code text, tier text,
 			   criteria_met integer, criteria_total integer, criteria_unknown integer,
 			   missing_criteria integer[], missing_criteria_text text, level text, unit_id bigint)
-LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $fn$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+-- the joins in the order written: the measurements meet their units first,
+-- then the two or three rules values (PostgreSQL would otherwise build a hash
+-- table holding a copy of the rules for every unit)
+SET join_collapse_limit = 1 AS $fn$
 DECLARE
 	measurements jsonb;
 	source text := '@extschema@.ntm_measurement';
@@ -637,9 +651,8 @@ WITH zones AS MATERIALIZED (
 	SELECT a.unit_id, a.year, a.set_code,
 		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
-	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
 	LEFT JOIN %s m ON m.unit_id = a.unit_id AND m.year = a.year
-	-- in the order of ntm_unit_zone's key, so a merge join feeds the groups presorted
+	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
 	GROUP BY a.unit_id, a.set_code, a.year
 ), counted AS (
 	SELECT unit_id, year, set_code,

@@ -46,8 +46,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (well_formed)
 		{
 			memcpy(state2, state, NTM_SCORE_SIZE(n));
+			if (!ntm_score_fits(state, NTM_SCORE_SIZE(n), bytes, size))
+				abort();
 			for (i = 0; i < n; i++)
-				ntm_score_add(state, i, (NtmStatus) (i % 3));
+				if (!ntm_score_add(state, i, (NtmStatus) (i % 3)))
+					abort();
 			if (ntm_score_count(state, NTM_SCORE_SIZE(n)) != n ||
 				!ntm_score_merge(state2, NTM_SCORE_SIZE(n), state, NTM_SCORE_SIZE(n)))
 				abort();
@@ -58,6 +61,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* the bytes as a state */
 	(void) ntm_score_result(bytes, size);
+	/* ... fed to the transition with rules it claims to fit: every write stays in it */
+	if (size >= NTM_SCORE_HEADER)
+	{
+		uint8_t    *forged = malloc(size);
+		static const uint8_t none[1] = {0};
+
+		memcpy(forged, bytes, size);
+		if (ntm_score_fits(forged, size, forged, size))	/* a state is no rules blob */
+			abort();
+		(void) ntm_score_fits(forged, size, none, 0);
+		free(forged);
+	}
 	free(bytes);
 	return 0;
 }

@@ -163,6 +163,22 @@ test_damaged_bytes(void)
 	CHECK(ntm_score_init(state, blob, len));
 	state[NTM_SCORE_HEADER] = 0;
 	CHECK_EQ_INT(ntm_score_count(state, sizeof(state)), -1);
+	/* the constant-time check and the checked add */
+	CHECK(ntm_score_init(state, blob, len));
+	CHECK(ntm_score_fits(state, sizeof(state), blob, len));
+	CHECK(!ntm_score_fits(state, sizeof(state) - 1, blob, len));
+	memcpy(copy, blob, len);
+	copy[0] ^= 1;				/* not packed rules */
+	CHECK(!ntm_score_fits(state, sizeof(state), copy, len));
+	state[8] ^= 1;				/* another fingerprint */
+	CHECK(!ntm_score_fits(state, sizeof(state), blob, len));
+	state[8] ^= 1;
+	state[5] = 1;				/* reserved byte */
+	CHECK(!ntm_score_fits(state, sizeof(state), blob, len));
+	CHECK(ntm_score_init(state, blob, len));
+	state[NTM_SCORE_HEADER + 1] = NTM_MAX_CRITERIA + 1;
+	CHECK(!ntm_score_add(state, 1, NTM_MET));
+	CHECK(ntm_score_add(state, 0, NTM_MET));
 }
 
 int
