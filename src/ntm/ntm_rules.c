@@ -113,24 +113,139 @@ ntm_rules_fn(PG_FUNCTION_ARGS)
 }
 
 /*
- * A threshold of the packed rules as a numeric (aligned copy); the small
- * buffer serves ordinary thresholds without an allocation per row.
+ * The rules a transition is fed, decoded once per aggregate call site: a
+ * hash of the indicator codes and each threshold as a numeric, so that a
+ * measurement costs one hash probe.  A query passes the same few rules
+ * values (one per set, zone and year) with every row; the last few decoded
+ * ones are kept, keyed by the value's address, size and fingerprint (an
+ * FNV-1a hash of its contents, so a different value that happens to land
+ * at the same address is not mistaken for it).  Where fn_extra does not
+ * survive between calls, every call decodes: slower, never wrong.
  */
-typedef union ThresholdBuf
-{
-	double		align;
-	char		bytes[64];
-} ThresholdBuf;
+#define DECODED_KEEP 8
+#define DECODED_SLOTS 256		/* a power of two over 2 * NTM_RULES_MAX_INDICATORS */
 
-static Numeric
-threshold_numeric(const NtmRule *r, ThresholdBuf *buf)
+typedef struct DecodedRules
 {
-	Size		size = VARHDRSZ + r->threshold_len;
-	char	   *p = size <= sizeof(buf->bytes) ? buf->bytes : palloc(size);
+	const void *key_ptr;		/* the datum as passed (before any detoasting) */
+	Size		key_size;
+	uint8		fingerprint[4];
+	int			n;
+	uint8	   *copy;			/* the packed rules the pointers below point into */
+	NtmRule		rule[NTM_RULES_MAX_INDICATORS];
+	Numeric		threshold[NTM_RULES_MAX_INDICATORS];
+	int16		slot[DECODED_SLOTS];	/* rule index + 1; 0 is empty */
+} DecodedRules;
 
-	SET_VARSIZE(p, size);
-	memcpy(p + VARHDRSZ, r->threshold, r->threshold_len);
-	return (Numeric) p;
+typedef struct DecodedCache
+{
+	int			next;			/* the entry to replace next */
+	DecodedRules *entry[DECODED_KEEP];
+} DecodedCache;
+
+static uint32
+code_hash(const char *code, size_t len)
+{
+	uint32		h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (uint8) code[i]) * 16777619u;
+	return h;
+}
+
+static DecodedRules *
+decode_rules(MemoryContext cxt, DecodedRules *d, const uint8 *blob, size_t len)
+{
+	int			n = ntm_rules_count(blob, len),
+				i;
+
+	if (n < 0)
+		bad_rules();
+	if (d == NULL)
+		d = MemoryContextAlloc(cxt, sizeof(DecodedRules));
+	else
+	{
+		pfree(d->copy);
+		for (i = 0; i < d->n; i++)
+			if (d->threshold[i])
+				pfree(d->threshold[i]);
+	}
+	memset(d->slot, 0, sizeof(d->slot));
+	d->n = 0;
+	d->copy = MemoryContextAlloc(cxt, Max(len, 1));
+	memcpy(d->copy, blob, len);
+	memcpy(d->fingerprint, blob + 8, 4);
+	for (i = 0; i < n; i++)
+	{
+		NtmRule    *r = &d->rule[i];
+		uint32		h;
+
+		if (!ntm_rules_get(d->copy, len, i, r))
+			bad_rules();
+		d->threshold[i] = NULL;
+		if (r->has_threshold)
+		{
+			char	   *t = MemoryContextAlloc(cxt, VARHDRSZ + r->threshold_len);
+
+			SET_VARSIZE(t, VARHDRSZ + r->threshold_len);
+			memcpy(t + VARHDRSZ, r->threshold, r->threshold_len);
+			d->threshold[i] = (Numeric) t;
+		}
+		/* linear probing; a code seen twice (only in forged rules) keeps its first rule */
+		for (h = code_hash(r->code, r->code_len) & (DECODED_SLOTS - 1); d->slot[h] != 0;
+			 h = (h + 1) & (DECODED_SLOTS - 1))
+			;
+		d->slot[h] = (int16) (i + 1);
+		d->n = i + 1;
+	}
+	return d;
+}
+
+static int
+decoded_find(const DecodedRules *d, const char *code, size_t len)
+{
+	uint32		h;
+
+	for (h = code_hash(code, len) & (DECODED_SLOTS - 1); d->slot[h] != 0; h = (h + 1) & (DECODED_SLOTS - 1))
+	{
+		const NtmRule *r = &d->rule[d->slot[h] - 1];
+
+		if (r->code_len == len && memcmp(r->code, code, len) == 0)
+			return d->slot[h] - 1;
+	}
+	return -1;
+}
+
+/*
+ * The decoded form of the rules argument (rules: its bytes, detoasted, which
+ * ntm_rules_count has accepted: the fingerprint is there to read).
+ */
+static DecodedRules *
+decoded_rules(FunctionCallInfo fcinfo, const void *key_ptr, const uint8 *rules, size_t rules_len)
+{
+	DecodedCache *c = (DecodedCache *) fcinfo->flinfo->fn_extra;
+	Size		key_size = VARSIZE_ANY(key_ptr);
+	DecodedRules *d;
+	int			i;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DecodedCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	for (i = 0; i < DECODED_KEEP && c->entry[i] != NULL; i++)
+	{
+		d = c->entry[i];
+		if (d->key_ptr == key_ptr && d->key_size == key_size && memcmp(d->fingerprint, rules + 8, 4) == 0)
+			return d;
+	}
+	i = c->next;
+	c->next = (c->next + 1) % DECODED_KEEP;
+	d = c->entry[i] = decode_rules(fcinfo->flinfo->fn_mcxt, c->entry[i], rules, rules_len);
+	d->key_ptr = key_ptr;
+	d->key_size = key_size;
+	return d;
 }
 
 /*
@@ -150,8 +265,7 @@ ntm_score_rules_trans(PG_FUNCTION_ARGS)
 	int			n,
 				i;
 	text	   *code;
-	NtmRule		rule;
-	ThresholdBuf buf;
+	DecodedRules *decoded;
 	NtmStatus	status;
 
 	aggregate_context(fcinfo, "ntm_score transition");
@@ -194,14 +308,13 @@ ntm_score_rules_trans(PG_FUNCTION_ARGS)
 
 	/* read in place: this runs for every measurement */
 	code = PG_GETARG_TEXT_PP(2);
-	i = ntm_rules_find(rules, rules_len, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code), &rule);
-	if (i == -2)
-		bad_rules();
+	decoded = decoded_rules(fcinfo, PG_GETARG_POINTER(1), rules, rules_len);
+	i = decoded_find(decoded, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
 	if (i < 0)
 		PG_RETURN_BYTEA_P(state);	/* an indicator of another set */
-	status = ntm_measurement_status(rule.op, PG_ARGISNULL(3) ? NULL : PG_GETARG_NUMERIC(3),
+	status = ntm_measurement_status(decoded->rule[i].op, PG_ARGISNULL(3) ? NULL : PG_GETARG_NUMERIC(3),
 									!PG_ARGISNULL(4), !PG_ARGISNULL(4) && PG_GETARG_BOOL(4),
-									rule.has_threshold ? threshold_numeric(&rule, &buf) : NULL);
+									decoded->threshold[i]);
 	if (!ntm_score_add((uint8 *) VARDATA(state), i, status))
 		bad_state();
 	PG_RETURN_BYTEA_P(state);

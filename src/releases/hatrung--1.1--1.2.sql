@@ -629,7 +629,22 @@ SET join_collapse_limit = 1 AS $fn$
 DECLARE
 	measurements jsonb;
 	source text := '@extschema@.ntm_measurement';
+	-- on one server each unit's rules come from ntm_rules() itself, which
+	-- packs each set, zone and year once per query and hands the same value
+	-- back for every row; on Citus the rules are packed on the coordinator
+	-- (the CTE below) and joined in, since the workers run the scoring
+	rules text := '@extschema@.ntm_rules(a.set_code, a.zone, a.year)';
+	rules_join text := '';
+	distributed boolean := false;
 BEGIN
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1)'
+			INTO distributed USING '@extschema@.ntm_unit_zone'::regclass;
+	END IF;
+	IF distributed THEN
+		rules := 'r.rules';
+		rules_join := 'JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year';
+	END IF;
 	IF ntm_commune_status_at.as_of IS NOT NULL THEN
 		SELECT coalesce(jsonb_agg(m), '[]') INTO measurements
 		FROM @extschema@.ntm_measurements_as_of(ntm_commune_status_at.as_of) AS m;
@@ -649,10 +664,10 @@ WITH zones AS MATERIALIZED (
 	-- unit's measurements (the same decisions as ntm_indicator_status);
 	-- grouped by keys only: names are joined once at the end
 	SELECT a.unit_id, a.year, a.set_code,
-		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
+		   @extschema@.ntm_score(%s, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
 	LEFT JOIN %s m ON m.unit_id = a.unit_id AND m.year = a.year
-	JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year
+	%s
 	GROUP BY a.unit_id, a.set_code, a.year
 ), counted AS (
 	SELECT unit_id, year, set_code,
@@ -688,7 +703,7 @@ SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 			ELSE 'none' END AS level,
 	   s.unit_id
 FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id
-$q$, source) USING measurements;
+$q$, rules, source, rules_join) USING measurements;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ntm_commune_status_at(timestamptz) IS
