@@ -42,7 +42,8 @@ OBJS = \
 # The install script is assembled from one SQL file per feature, in order.
 # (cumulative.sql comes after the NTM files because an update from 1.1 adds
 # its tables last, and the order of the extension's configuration tables is
-# part of what the upgrade test compares; import.sql's view reads it.)
+# part of what the upgrade test compares; the report views and the import
+# view read it, so they come after it.)
 SQL_PARTS = \
 	src/common/header.sql \
 	src/security/roles.sql \
@@ -53,14 +54,16 @@ SQL_PARTS = \
 	src/vnnum/vnnum.sql \
 	src/data/data_model.sql \
 	src/data/history.sql \
-	src/data/views.sql \
-	src/data/report.sql \
-	src/data/demo.sql \
 	src/ntm/ntm_model.sql \
 	src/ntm/ntm.sql \
 	src/ntm/ntm_import.sql \
 	src/ntm/ntm_demo.sql \
 	src/data/cumulative.sql \
+	src/data/published_index.sql \
+	src/data/views.sql \
+	src/data/report.sql \
+	src/data/demo.sql \
+	src/data/gso_demo.sql \
 	src/data/import.sql \
 	src/data/distribute.sql \
 	src/security/drop_guard.sql
@@ -77,7 +80,7 @@ ifeq ($(wildcard $(RELEASED_SCRIPT)),)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 endif
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data ntm security roles drop_guard catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data gso ntm security roles drop_guard catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so

@@ -252,6 +252,16 @@ WHERE source LIKE 'ILLUSTRATIVE cumulative sample%' ORDER BY 1, 2, 3;
 -- 100 + 110 against 215: the release does not add up, by 5).
 SELECT unit_code, indicator_code, label_vi, value, derived, published, derived_value, difference, derived_from
 FROM quarterly_flows WHERE year = 2024 ORDER BY 1, 2, 3;
+-- A published span is the year to date of record: quarterly_report and the
+-- report use it for a flow or a ratio (BUDGET_REVENUE 2024-Q2: the published
+-- 215, not 100 + 110; EXPORT_VALUE 2024-Q3: 64,45 where quý I is missing).
+SELECT unit_code, indicator_code, period_label, value, ytd, ytd_published
+FROM quarterly_report WHERE unit_code = '392' AND year = 2024 ORDER BY indicator_code, period_label;
+SELECT indicator_code, ytd, ytd_published
+FROM report_figures((SELECT unit_id FROM admin_unit WHERE code = '392'), '2024-Q2') ORDER BY 1;
+SELECT k.kind, m.ytd, m.ytd_last_year, m.ytd_yoy_pct, m.ytd_published
+FROM (VALUES ('flow'), ('stock'), ('ratio')) AS k(kind),
+	 LATERAL report_measures('{2023-Q1:100,2023-Q2:110,2024-Q1:120,2024-Q2:121}', '2024-Q2', k.kind, NULL, 250, 200) AS m;
 -- Spans that are not cumulative periods, and stocks, are refused.
 SELECT pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('392', 'MEAT_OUTPUT', '5 tháng năm 2024', 'official', '1', 'x')$$) AS five_months,
 	   pg_temp.try($$INSERT INTO hatrung.observation_import VALUES ('392', 'MEAT_OUTPUT', '6 tháng cuối năm 2024', 'official', '1', 'x')$$) AS second_half;

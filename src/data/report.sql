@@ -55,10 +55,12 @@ RETURNS TABLE (indicator_code text, indicator_name text, unit_of_measure text, i
 			   value numeric, vintage text, source text, base_source text,
 			   value_same_period_last_year numeric, yoy_pct numeric, value_previous_quarter numeric, qoq_pct numeric,
 			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric,
-			   annual_plan numeric, plan_source text, plan_source_name text, ytd_pct_of_plan numeric)
+			   annual_plan numeric, plan_source text, plan_source_name text, ytd_pct_of_plan numeric,
+			   ytd_published boolean, index_of text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
 	figures jsonb;
+	spans jsonb;
 	plans jsonb;
 	indicators jsonb;
 BEGIN
@@ -68,6 +70,11 @@ BEGIN
 	WHERE f.period OPERATOR(@extschema@.>=)
 			  @extschema@.make_quarter(greatest(@extschema@.year(report_figures.period) - 1, 1), 1)
 	  AND f.period OPERATOR(@extschema@.<=) report_figures.period;
+	-- the spans from January published for the quarter and a year before
+	SELECT jsonb_agg(c) INTO spans
+	FROM @extschema@.cumulative_observations_as_of(report_figures.as_of, report_figures.unit_id) AS c
+	WHERE c.period OPERATOR(@extschema@.=) report_figures.period
+	   OR c.period OPERATOR(@extschema@.=) (report_figures.period OPERATOR(@extschema@.-) 4);
 	-- the plan of the year from the highest-priority source
 	SELECT jsonb_agg(p) INTO plans
 	FROM (SELECT DISTINCT ON (ap.indicator_code) ap.indicator_code, ap.value, ap.source, ps.name_vi AS source_name
@@ -98,13 +105,18 @@ BEGIN
 		   m.value, g.vintage, g.source, g.base_source,
 		   m.value_same_period_last_year, m.yoy_pct, m.value_previous_quarter, m.qoq_pct,
 		   m.ytd, m.ytd_last_year, m.ytd_yoy_pct,
-		   pl.value, pl.source, pl.source_name, m.ytd_pct_of_plan
+		   pl.value, pl.source, pl.source_name, m.ytd_pct_of_plan, m.ytd_published, i.index_of
 	FROM per_indicator g
 	JOIN jsonb_to_recordset(indicators) AS i(code text, name_vi text, unit_of_measure text, kind text,
-											 decimals integer, display_order integer) ON i.code = g.indicator_code
+											 decimals integer, display_order integer, index_of text) ON i.code = g.indicator_code
 	LEFT JOIN jsonb_to_recordset(plans) AS pl(indicator_code text, value numeric, source text, source_name text)
 		   ON pl.indicator_code = g.indicator_code
-	CROSS JOIN LATERAL @extschema@.report_measures(g.s, report_figures.period, i.kind, pl.value) AS m
+	CROSS JOIN LATERAL @extschema@.report_measures(g.s, report_figures.period, i.kind, pl.value,
+		(SELECT c.value FROM jsonb_to_recordset(spans) AS c(indicator_code text, period @extschema@.quarter, value numeric)
+		 WHERE c.indicator_code = g.indicator_code AND c.period OPERATOR(@extschema@.=) report_figures.period),
+		(SELECT c.value FROM jsonb_to_recordset(spans) AS c(indicator_code text, period @extschema@.quarter, value numeric)
+		 WHERE c.indicator_code = g.indicator_code
+		   AND c.period OPERATOR(@extschema@.=) (report_figures.period OPERATOR(@extschema@.-) 4))) AS m
 	ORDER BY i.display_order, i.code;
 END
 $$;
@@ -128,6 +140,8 @@ DECLARE
 	mixed boolean := false;
 	row_start text;
 	row_end text;
+	printed jsonb;				-- printed development indices, by the level they index
+	printed_index numeric;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -138,10 +152,18 @@ BEGIN
 		RAISE EXCEPTION 'no unit with code % exists in %', quarter_report.unit_code, quarter_report.period
 			USING ERRCODE = 'no_data_found';
 	END IF;
-	level_vi := CASE u.level WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
+	level_vi := CASE u.level WHEN 'country' THEN 'quốc gia' WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
 
-	FOR r IN SELECT * FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) LOOP
+	SELECT jsonb_object_agg(f.index_of, f.value) INTO printed
+	FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) f
+	WHERE f.index_of IS NOT NULL;
+
+	-- an index as published is printed beside the growth of its level, not
+	-- as a figure of its own
+	FOR r IN SELECT * FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) f
+			 WHERE f.index_of IS NULL LOOP
+		printed_index := (printed ->> r.indicator_code)::numeric;
 		-- the figure column is named by the vintage when all share one
 		mixed := mixed OR (the_vintage IS NOT NULL AND the_vintage <> r.vintage);
 		the_vintage := r.vintage;
@@ -150,7 +172,8 @@ BEGIN
 			@extschema@.format_vn_number(r.value, r.decimals));
 		row_end := format(E' | %s | %s | %s | %s |\n',
 			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
-			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
+			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), '') ||
+				coalesce(' (công bố ' || @extschema@.format_vn_number(printed_index, 2) || ')', ''),
 			coalesce(@extschema@.format_vn_number(r.annual_plan, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
 		tbl := tbl || row_start || row_end;
@@ -161,6 +184,10 @@ BEGIN
 		sentences := sentences || '- ' || r.indicator_name ||
 			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END || measure ||
 			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
+			-- the printed index, and the year-earlier level it implies (Số liệu suy ra)
+			coalesce(' (chỉ số phát triển công bố ' || @extschema@.format_vn_number(printed_index, 2) ||
+					 '%, tương ứng số cùng kỳ ' ||
+					 @extschema@.format_vn_number(@extschema@.dev_index(r.value, printed_index), r.decimals) || ')', '') ||
 			CASE WHEN r.annual_plan IS NOT NULL AND r.indicator_kind <> 'ratio' THEN
 				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
 			ELSE '' END || E'.\n';

@@ -41,10 +41,12 @@ COMMENT ON FUNCTION @extschema@.ytd_pct_of_plan(text, numeric, numeric, numeric)
 	'a figure''s year to date in % of the annual plan; a ratio (no year to date) its value in % of the plan; NULL without a plan';
 
 CREATE FUNCTION @extschema@.report_measures(s @extschema@.qseries, period @extschema@.quarter, kind text,
-	annual_plan numeric DEFAULT NULL)
+	annual_plan numeric DEFAULT NULL, published_ytd numeric DEFAULT NULL,
+	published_ytd_last_year numeric DEFAULT NULL)
 RETURNS TABLE (value numeric, value_same_period_last_year numeric, yoy_pct numeric,
 			   value_previous_quarter numeric, qoq_pct numeric,
-			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_pct_of_plan numeric)
+			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_pct_of_plan numeric,
+			   ytd_published boolean)
 -- a one-row set-returning SQL function: PostgreSQL inlines it into the
 -- calling query (a plain function would run as a separate call per row)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
@@ -52,16 +54,23 @@ BEGIN ATOMIC
 	SELECT m.value, m.spl, @extschema@.growth_pct(m.value, m.spl),
 		   m.prev, @extschema@.growth_pct(m.value, m.prev),
 		   m.ytd, m.ytd_ly, @extschema@.growth_pct(m.ytd, m.ytd_ly),
-		   @extschema@.ytd_pct_of_plan(kind, m.ytd, m.value, annual_plan)
+		   @extschema@.ytd_pct_of_plan(kind, m.ytd, m.value, annual_plan),
+		   m.published
+	-- a year to date published for the span (6 tháng, 9 tháng, cả năm) is
+	-- the figure of record for a flow or a ratio; otherwise a flow sums its
+	-- quarters and a stock takes its latest, as before
 	FROM (SELECT @extschema@.value_at(s, period) AS value,
 				 @extschema@.same_period_last_year(s, period) AS spl,
 				 @extschema@.previous_quarter(s, period) AS prev,
-				 CASE WHEN kind IN ('flow', 'stock') THEN @extschema@.ytd(s, period, kind) END AS ytd,
-				 CASE WHEN kind IN ('flow', 'stock') AND @extschema@.year(period) > 1
-					  THEN @extschema@.ytd(s, period OPERATOR(@extschema@.-) 4, kind) END AS ytd_ly) AS m;
+				 CASE WHEN kind IN ('flow', 'ratio') AND published_ytd IS NOT NULL THEN published_ytd
+					  WHEN kind IN ('flow', 'stock') THEN @extschema@.ytd(s, period, kind) END AS ytd,
+				 CASE WHEN kind IN ('flow', 'ratio') AND published_ytd_last_year IS NOT NULL THEN published_ytd_last_year
+					  WHEN kind IN ('flow', 'stock') AND @extschema@.year(period) > 1
+					  THEN @extschema@.ytd(s, period OPERATOR(@extschema@.-) 4, kind) END AS ytd_ly,
+				 kind IN ('flow', 'ratio') AND published_ytd IS NOT NULL AS published) AS m;
 END;
-COMMENT ON FUNCTION @extschema@.report_measures(@extschema@.qseries, @extschema@.quarter, text, numeric) IS
-	'the measures of one figure from its series: value, same period last year and growth, previous quarter and growth, year to date by indicator kind (flow: sum, stock: latest, ratio: none) and its growth, year to date in % of the annual plan (a ratio: its value); used by quarterly_report and quarter_report';
+COMMENT ON FUNCTION @extschema@.report_measures(@extschema@.qseries, @extschema@.quarter, text, numeric, numeric, numeric) IS
+	'the measures of one figure from its series: value, same period last year and growth, previous quarter and growth, year to date by indicator kind (flow: sum, stock: latest, ratio: none; a published cumulative figure of a flow or ratio wins, ytd_published) and its growth, year to date in % of the annual plan (a ratio: its value); used by quarterly_report and quarter_report';
 
 CREATE VIEW @extschema@.quarterly_report AS
 SELECT g.unit_code,
@@ -92,7 +101,8 @@ SELECT g.unit_code,
 	   m.ytd_yoy_pct,
 	   pl.value AS annual_plan,
 	   pl.plan_source,
-	   @extschema@.ytd_pct_of_plan(g.indicator_kind, m.ytd, m.value, pl.value) AS ytd_pct_of_plan
+	   @extschema@.ytd_pct_of_plan(g.indicator_kind, m.ytd, m.value, pl.value) AS ytd_pct_of_plan,
+	   m.ytd_published
 -- One group per unit, indicator and report quarter: every observation from
 -- Q1 of last year up to that quarter, gathered into a qseries in which the
 -- latest vintage of each quarter wins.  A filter on the quarter (any of the
@@ -109,14 +119,25 @@ FROM (
 		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
 		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
 		   cal.period,
-		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) AS s,
+		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE NOT x.cumulative) AS s,
 		   (pg_catalog.array_agg(x.vintage ORDER BY x.vintage_rank DESC)
-				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
+				FILTER (WHERE NOT x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
 		   (pg_catalog.array_agg(x.source ORDER BY x.vintage_rank DESC)
-				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS source
+				FILTER (WHERE NOT x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS source,
+		   -- the spans from January published for this quarter and a year before
+		   (pg_catalog.array_agg(x.value ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS published_ytd,
+		   (pg_catalog.array_agg(x.value ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.cumulative AND x.period OPERATOR(@extschema@.=) (cal.period OPERATOR(@extschema@.-) 4)))[1]
+				AS published_ytd_last_year
 	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
 									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
-	JOIN @extschema@.observation x
+	JOIN (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source,
+				 false AS cumulative
+		  FROM @extschema@.observation o
+		  UNION ALL
+		  SELECT c.unit_id, c.indicator_code, c.period, c.vintage, c.vintage_rank, c.value, c.source, true
+		  FROM @extschema@.cumulative_observation c) x
 	  ON x.period OPERATOR(@extschema@.>=)
 			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
 	 AND x.period OPERATOR(@extschema@.<=) cal.period
@@ -126,7 +147,8 @@ FROM (
 	-- the whole grouping runs on the worker nodes); u.unit_id is equal
 	GROUP BY x.unit_id, u.unit_id, i.code, cal.period
 	-- a row for every quarter with a figure, none for a quarter without
-	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank), cal.period) IS NOT NULL
+	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE NOT x.cumulative),
+								cal.period) IS NOT NULL
 ) g
 -- the annual plan of the highest-priority source; unique per unit,
 -- indicator and year, so PostgreSQL leaves the join out when no plan
@@ -137,7 +159,7 @@ LEFT JOIN (
 	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
 	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
 ) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
-CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind) m;
+CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, NULL, g.published_ytd, g.published_ytd_last_year) m;
 COMMENT ON VIEW @extschema@.quarterly_report IS
 	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
 GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
@@ -164,12 +186,13 @@ COMMENT ON COLUMN @extschema@.quarterly_report.value_same_period_last_year IS 't
 COMMENT ON COLUMN @extschema@.quarterly_report.yoy_pct IS 'growth in % against the same quarter last year';
 COMMENT ON COLUMN @extschema@.quarterly_report.value_previous_quarter IS 'the figure of the previous quarter (kỳ trước), NULL if missing';
 COMMENT ON COLUMN @extschema@.quarterly_report.qoq_pct IS 'growth in % against the previous quarter';
-COMMENT ON COLUMN @extschema@.quarterly_report.ytd IS 'year to date (lũy kế): sum of Q1..quarter for a flow (NULL if any is missing), the value for a stock, NULL for a ratio';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd IS 'year to date (lũy kế): the published cumulative figure when there is one (flow or ratio), else the sum of Q1..quarter for a flow (NULL if any is missing), the value for a stock, NULL for a ratio';
 COMMENT ON COLUMN @extschema@.quarterly_report.ytd_last_year IS 'year to date of the same span last year';
 COMMENT ON COLUMN @extschema@.quarterly_report.ytd_yoy_pct IS 'growth in % of the year to date against the same span last year';
 COMMENT ON COLUMN @extschema@.quarterly_report.annual_plan IS 'annual plan of the year (highest-priority plan source)';
 COMMENT ON COLUMN @extschema@.quarterly_report.plan_source IS 'which plan annual_plan is';
 COMMENT ON COLUMN @extschema@.quarterly_report.ytd_pct_of_plan IS 'year to date in % of the annual plan (for a ratio, the value in % of the plan)';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_published IS 'true when ytd (and its growth) is the figure published for the span from January (6 tháng, 9 tháng, cả năm), not one computed from the quarters';
 
 -- Commune figures summed to their parent, beside the parent's own figure.
 -- The parent's figure is joined on its unit (co-located on Citus).

@@ -307,6 +307,43 @@ decimal_rescale(Decimal *d, int extra)
 	return true;
 }
 
+static Numeric groups_to_numeric(int16 *groups, int ngroups, int scale, int pad, bool negative);
+
+/*
+ * The last (at most 20) digits of a number as five base-10000 groups,
+ * least significant first, leading zero groups included; split at 10^8
+ * first so that the divisions do not wait on one another.
+ */
+static pg_attribute_always_inline int
+put_top_groups(int16 *groups, int ngroups, uint64 top)
+{
+	uint64		high = top / 100000000;
+	uint32		low8 = (uint32) (top % 100000000),
+				mid8 = (uint32) (high % 100000000),
+				top4 = (uint32) (high / 100000000);	/* < 1845 */
+
+	groups[ngroups++] = (int16) (low8 % NBASE);
+	groups[ngroups++] = (int16) (low8 / NBASE);
+	groups[ngroups++] = (int16) (mid8 % NBASE);
+	groups[ngroups++] = (int16) (mid8 / NBASE);
+	groups[ngroups++] = (int16) top4;
+	return ngroups;
+}
+
+/* Sixteen digits as four base-10000 groups, least significant first. */
+static pg_attribute_always_inline int
+put_16_digits(int16 *groups, int ngroups, uint64 chunk)
+{
+	uint32		low8 = (uint32) (chunk % 100000000),
+				high8 = (uint32) (chunk / 100000000);
+
+	groups[ngroups++] = (int16) (low8 % NBASE);
+	groups[ngroups++] = (int16) (low8 / NBASE);
+	groups[ngroups++] = (int16) (high8 % NBASE);
+	groups[ngroups++] = (int16) (high8 / NBASE);
+	return ngroups;
+}
+
 /*
  * Writes a decimal in numeric's on-disk form, exactly as make_result() in
  * numeric.c would: base-10000 digits without leading or trailing zero
@@ -317,16 +354,9 @@ decimal_to_numeric(int128 mantissa, int scale)
 {
 	int16		groups[16];
 	int			ngroups = 0,
-				first,
-				last,
-				weight,
 				pad = (DEC_DIGITS - scale % DEC_DIGITS) % DEC_DIGITS;
 	bool		negative = mantissa < 0;
 	uint128		m = (uint128) (negative ? -mantissa : mantissa);
-	Numeric		result;
-	Size		len;
-	uint16		header;
-	int			i;
 
 	if (m > (uint128) PG_UINT64_MAX && decimal_digits((int128) m) + pad > 38)
 		return NULL;
@@ -337,30 +367,46 @@ decimal_to_numeric(int128 mantissa, int scale)
 		uint64		chunk;
 
 		m = u128_divmod_u64(m, UINT64CONST(10000000000000000), &chunk);
-		for (i = 0; i < 4; i++)
-		{
-			groups[ngroups++] = (int16) (chunk % NBASE);
-			chunk /= NBASE;
-		}
+		ngroups = put_16_digits(groups, ngroups, chunk);
 	}
-	{
-		/*
-		 * The last (at most 20) digits as five groups, leading zero groups
-		 * included (trimmed below); split at 10^8 first so that the
-		 * divisions do not wait on one another.
-		 */
-		uint64		top = (uint64) m,
-					high = top / 100000000;
-		uint32		low8 = (uint32) (top % 100000000),
-					mid8 = (uint32) (high % 100000000),
-					top4 = (uint32) (high / 100000000);	/* < 1845 */
+	ngroups = put_top_groups(groups, ngroups, (uint64) m);
+	return groups_to_numeric(groups, ngroups, scale, pad, negative);
+}
 
-		groups[ngroups++] = (int16) (low8 % NBASE);
-		groups[ngroups++] = (int16) (low8 / NBASE);
-		groups[ngroups++] = (int16) (mid8 % NBASE);
-		groups[ngroups++] = (int16) (mid8 / NBASE);
-		groups[ngroups++] = (int16) top4;
-	}
+/*
+ * hi * 10^16 + lo (lo < 10^16) at the given scale, as decimal_to_numeric
+ * writes it, without 128-bit arithmetic.  NULL when hi is too large.
+ */
+static Numeric
+split_to_numeric(uint64 hi, uint64 lo, int scale, bool negative)
+{
+	int16		groups[16];
+	int			pad = (DEC_DIGITS - scale % DEC_DIGITS) % DEC_DIGITS;
+	uint64		p = pow10_u64[pad],
+				lo_padded = lo * p; /* < 10^19 */
+
+	if (hi > (PG_UINT64_MAX - 999) / p)
+		return NULL;
+	/* the decimal point now falls between groups */
+	return groups_to_numeric(groups,
+							 put_top_groups(groups,
+											put_16_digits(groups, 0, lo_padded % UINT64CONST(10000000000000000)),
+											hi * p + lo_padded / UINT64CONST(10000000000000000)),
+							 scale, pad, negative);
+}
+
+/* The groups (least significant first) as a numeric; see decimal_to_numeric. */
+static Numeric
+groups_to_numeric(int16 *groups, int ngroups, int scale, int pad, bool negative)
+{
+	int			first,
+				last,
+				weight;
+	Numeric		result;
+	Size		len;
+	uint16		header;
+	int			i;
+
 	/* weight of the most significant group; (scale + pad) / 4 groups are fractional */
 	weight = ngroups - 1 - (scale + pad) / DEC_DIGITS;
 	first = ngroups - 1;
@@ -397,11 +443,79 @@ decimal_to_numeric(int128 mantissa, int scale)
 	return NULL;				/* long header cases: leave them to numeric */
 }
 
+/*
+ * The common case of decimal_ratio without 128-bit division: when
+ * |num| * 10^(shift - 16) and |den| fit 64 bits, the quotient is the integer
+ * part of that over den (one 64-bit division) followed by 16 more digits
+ * from the remainder (a 128-by-64 division whose quotient fits 64 bits),
+ * rounded half away from zero as decimal_ratio rounds.  Gives hi * 10^16 +
+ * lo, or false to leave it to decimal_ratio.
+ */
+static pg_attribute_always_inline bool
+decimal_ratio_split(const Decimal *num, const Decimal *den, uint64 *hi, uint64 *lo, int *scale)
+{
+	int128		na = num->mantissa < 0 ? -num->mantissa : num->mantissa,
+				da = den->mantissa < 0 ? -den->mantissa : den->mantissa;
+	uint64		n,
+				d,
+				a,
+				q1,
+				r1,
+				q2,
+				r2;
+	int			nd,
+				dd,
+				common,
+				s,
+				e;
+	const uint64 ten16 = UINT64CONST(10000000000000000);
+
+	if (na > (int128) PG_UINT64_MAX || da > (int128) PG_UINT64_MAX || da == 0)
+		return false;
+	n = (uint64) na;
+	d = (uint64) da;
+	nd = n == 0 ? 0 : decimal_digits(na);
+	dd = decimal_digits(da);
+	common = Min(num->scale, den->scale);
+	s = ratio_scale(nd, num->scale - common, dd, den->scale - common);
+	e = s + den->scale - num->scale - 16;	/* the shift beyond the 16 digits of lo */
+	if (s > 38 || e < 0 || e > 19 || (n != 0 && nd + e > 19))
+		return false;
+	a = n * pow10_u64[e];
+	q1 = a / d;
+	r1 = a % d;
+	/* r1 < d, so r1 * 10^16 / d < 10^16 */
+	q2 = (uint64) u128_divmod_u64((uint128) r1 * ten16, d, &r2);
+	if (r2 >= d - r2)			/* rem * 2 >= d, without overflow */
+	{
+		if (++q2 == ten16)
+		{
+			q2 = 0;
+			q1++;
+		}
+	}
+	*hi = q1;
+	*lo = q2;
+	*scale = s;
+	return true;
+}
+
 /* The ratio of two decimals as a numeric, or FAST_NOT_TAKEN. */
 static FastStatus
 ratio_result(const Decimal *num, const Decimal *den, Numeric *result)
 {
 	Decimal		q;
+	uint64		hi,
+				lo;
+	int			scale;
+
+	if (decimal_ratio_split(num, den, &hi, &lo, &scale))
+	{
+		*result = split_to_numeric(hi, lo, scale,
+								   (hi != 0 || lo != 0) && ((num->mantissa < 0) != (den->mantissa < 0)));
+		if (*result)
+			return FAST_DONE;
+	}
 
 	if (!decimal_ratio(num, den, &q))
 		return FAST_NOT_TAKEN;

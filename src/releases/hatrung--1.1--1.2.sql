@@ -184,10 +184,12 @@ COMMENT ON FUNCTION @extschema@.ytd_pct_of_plan(text, numeric, numeric, numeric)
 	'a figure''s year to date in % of the annual plan; a ratio (no year to date) its value in % of the plan; NULL without a plan';
 
 CREATE FUNCTION @extschema@.report_measures(s @extschema@.qseries, period @extschema@.quarter, kind text,
-	annual_plan numeric DEFAULT NULL)
+	annual_plan numeric DEFAULT NULL, published_ytd numeric DEFAULT NULL,
+	published_ytd_last_year numeric DEFAULT NULL)
 RETURNS TABLE (value numeric, value_same_period_last_year numeric, yoy_pct numeric,
 			   value_previous_quarter numeric, qoq_pct numeric,
-			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_pct_of_plan numeric)
+			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_pct_of_plan numeric,
+			   ytd_published boolean)
 -- a one-row set-returning SQL function: PostgreSQL inlines it into the
 -- calling query (a plain function would run as a separate call per row)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
@@ -195,124 +197,25 @@ BEGIN ATOMIC
 	SELECT m.value, m.spl, @extschema@.growth_pct(m.value, m.spl),
 		   m.prev, @extschema@.growth_pct(m.value, m.prev),
 		   m.ytd, m.ytd_ly, @extschema@.growth_pct(m.ytd, m.ytd_ly),
-		   @extschema@.ytd_pct_of_plan(kind, m.ytd, m.value, annual_plan)
+		   @extschema@.ytd_pct_of_plan(kind, m.ytd, m.value, annual_plan),
+		   m.published
+	-- a year to date published for the span (6 tháng, 9 tháng, cả năm) is
+	-- the figure of record for a flow or a ratio; otherwise a flow sums its
+	-- quarters and a stock takes its latest, as before
 	FROM (SELECT @extschema@.value_at(s, period) AS value,
 				 @extschema@.same_period_last_year(s, period) AS spl,
 				 @extschema@.previous_quarter(s, period) AS prev,
-				 CASE WHEN kind IN ('flow', 'stock') THEN @extschema@.ytd(s, period, kind) END AS ytd,
-				 CASE WHEN kind IN ('flow', 'stock') AND @extschema@.year(period) > 1
-					  THEN @extschema@.ytd(s, period OPERATOR(@extschema@.-) 4, kind) END AS ytd_ly) AS m;
+				 CASE WHEN kind IN ('flow', 'ratio') AND published_ytd IS NOT NULL THEN published_ytd
+					  WHEN kind IN ('flow', 'stock') THEN @extschema@.ytd(s, period, kind) END AS ytd,
+				 CASE WHEN kind IN ('flow', 'ratio') AND published_ytd_last_year IS NOT NULL THEN published_ytd_last_year
+					  WHEN kind IN ('flow', 'stock') AND @extschema@.year(period) > 1
+					  THEN @extschema@.ytd(s, period OPERATOR(@extschema@.-) 4, kind) END AS ytd_ly,
+				 kind IN ('flow', 'ratio') AND published_ytd IS NOT NULL AS published) AS m;
 END;
-COMMENT ON FUNCTION @extschema@.report_measures(@extschema@.qseries, @extschema@.quarter, text, numeric) IS
-	'the measures of one figure from its series: value, same period last year and growth, previous quarter and growth, year to date by indicator kind (flow: sum, stock: latest, ratio: none) and its growth, year to date in % of the annual plan (a ratio: its value); used by quarterly_report and quarter_report';
+COMMENT ON FUNCTION @extschema@.report_measures(@extschema@.qseries, @extschema@.quarter, text, numeric, numeric, numeric) IS
+	'the measures of one figure from its series: value, same period last year and growth, previous quarter and growth, year to date by indicator kind (flow: sum, stock: latest, ratio: none; a published cumulative figure of a flow or ratio wins, ytd_published) and its growth, year to date in % of the annual plan (a ratio: its value); used by quarterly_report and quarter_report';
 
-CREATE VIEW @extschema@.quarterly_report AS
-SELECT g.unit_code,
-	   g.unit_name,
-	   g.unit_level,
-	   g.indicator_code,
-	   g.indicator_name,
-	   g.indicator_name_en,
-	   g.unit_of_measure,
-	   g.indicator_kind,
-	   g.decimals,
-	   g.period::text AS period_label,
-	   @extschema@.label_vi(g.period) AS label_vi,
-	   @extschema@.year(g.period) AS year,
-	   @extschema@.quarter_of_year(g.period) AS quarter,
-	   @extschema@.yyyyq(g.period) AS yyyyq,
-	   @extschema@.quarter_start(g.period) AS period_start,
-	   @extschema@.quarter_end(g.period) AS period_end,
-	   m.value,
-	   g.vintage,
-	   g.source,
-	   m.value_same_period_last_year,
-	   m.yoy_pct,
-	   m.value_previous_quarter,
-	   m.qoq_pct,
-	   m.ytd,
-	   m.ytd_last_year,
-	   m.ytd_yoy_pct,
-	   pl.value AS annual_plan,
-	   pl.plan_source,
-	   @extschema@.ytd_pct_of_plan(g.indicator_kind, m.ytd, m.value, pl.value) AS ytd_pct_of_plan
--- One group per unit, indicator and report quarter: every observation from
--- Q1 of last year up to that quarter, gathered into a qseries in which the
--- latest vintage of each quarter wins.  A filter on the quarter (any of the
--- period columns) or on the unit or indicator lands on a grouping column, so
--- PostgreSQL applies it before the grouping: one quarter nationwide reads
--- that quarter's year and the year before through observation_period in one
--- pass (no look-up per row), one unit reads its rows through
--- observation_lookup.  On Citus the groups hold one unit each, so the whole
--- grouping runs on the worker nodes.  The current figure's vintage and
--- source come from the same rows; PostgreSQL computes them only when a
--- query selects them.
-FROM (
-	SELECT x.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
-		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
-		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
-		   cal.period,
-		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) AS s,
-		   (pg_catalog.array_agg(x.vintage ORDER BY x.vintage_rank DESC)
-				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
-		   (pg_catalog.array_agg(x.source ORDER BY x.vintage_rank DESC)
-				FILTER (WHERE x.period OPERATOR(@extschema@.=) cal.period))[1] AS source
-	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
-									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
-	JOIN @extschema@.observation x
-	  ON x.period OPERATOR(@extschema@.>=)
-			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
-	 AND x.period OPERATOR(@extschema@.<=) cal.period
-	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
-	JOIN @extschema@.indicator i ON i.code = x.indicator_code
-	-- grouped by observation's own unit_id (Citus's distribution column, so
-	-- the whole grouping runs on the worker nodes); u.unit_id is equal
-	GROUP BY x.unit_id, u.unit_id, i.code, cal.period
-	-- a row for every quarter with a figure, none for a quarter without
-	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank), cal.period) IS NOT NULL
-) g
--- the annual plan of the highest-priority source; unique per unit,
--- indicator and year, so PostgreSQL leaves the join out when no plan
--- column is selected
-LEFT JOIN (
-	SELECT DISTINCT ON (p.unit_id, p.indicator_code, p.year) p.unit_id, p.indicator_code, p.year, p.value, p.plan_source
-	FROM @extschema@.annual_plan p
-	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
-	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
-) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
-CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind) m;
-COMMENT ON VIEW @extschema@.quarterly_report IS
-	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
-GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
-COMMENT ON COLUMN @extschema@.quarterly_report.unit_code IS 'official unit code';
-COMMENT ON COLUMN @extschema@.quarterly_report.unit_name IS 'unit name';
-COMMENT ON COLUMN @extschema@.quarterly_report.unit_level IS 'province, district, township, commune or ward';
-COMMENT ON COLUMN @extschema@.quarterly_report.indicator_code IS 'indicator code';
-COMMENT ON COLUMN @extschema@.quarterly_report.indicator_name IS 'indicator name in Vietnamese';
-COMMENT ON COLUMN @extschema@.quarterly_report.indicator_name_en IS 'indicator name in English';
-COMMENT ON COLUMN @extschema@.quarterly_report.unit_of_measure IS 'đơn vị tính';
-COMMENT ON COLUMN @extschema@.quarterly_report.indicator_kind IS 'flow, stock or ratio: decides the year to date';
-COMMENT ON COLUMN @extschema@.quarterly_report.decimals IS 'decimals to display';
-COMMENT ON COLUMN @extschema@.quarterly_report.period_label IS 'quarter as YYYY-Qn (2023-Q1)';
-COMMENT ON COLUMN @extschema@.quarterly_report.label_vi IS 'quarter as reports write it (quý I-2023)';
-COMMENT ON COLUMN @extschema@.quarterly_report.year IS 'calendar year';
-COMMENT ON COLUMN @extschema@.quarterly_report.quarter IS 'quarter of the year, 1 to 4';
-COMMENT ON COLUMN @extschema@.quarterly_report.yyyyq IS 'sortable integer form, 20231 for 2023-Q1';
-COMMENT ON COLUMN @extschema@.quarterly_report.period_start IS 'first day of the quarter';
-COMMENT ON COLUMN @extschema@.quarterly_report.period_end IS 'last day of the quarter';
-COMMENT ON COLUMN @extschema@.quarterly_report.value IS 'the figure (latest vintage)';
-COMMENT ON COLUMN @extschema@.quarterly_report.vintage IS 'estimate, preliminary or official';
-COMMENT ON COLUMN @extschema@.quarterly_report.source IS 'source of the figure; derived and illustrative figures say so';
-COMMENT ON COLUMN @extschema@.quarterly_report.value_same_period_last_year IS 'the figure of the same quarter last year (thực hiện cùng kỳ), NULL if missing';
-COMMENT ON COLUMN @extschema@.quarterly_report.yoy_pct IS 'growth in % against the same quarter last year';
-COMMENT ON COLUMN @extschema@.quarterly_report.value_previous_quarter IS 'the figure of the previous quarter (kỳ trước), NULL if missing';
-COMMENT ON COLUMN @extschema@.quarterly_report.qoq_pct IS 'growth in % against the previous quarter';
-COMMENT ON COLUMN @extschema@.quarterly_report.ytd IS 'year to date (lũy kế): sum of Q1..quarter for a flow (NULL if any is missing), the value for a stock, NULL for a ratio';
-COMMENT ON COLUMN @extschema@.quarterly_report.ytd_last_year IS 'year to date of the same span last year';
-COMMENT ON COLUMN @extschema@.quarterly_report.ytd_yoy_pct IS 'growth in % of the year to date against the same span last year';
-COMMENT ON COLUMN @extschema@.quarterly_report.annual_plan IS 'annual plan of the year (highest-priority plan source)';
-COMMENT ON COLUMN @extschema@.quarterly_report.plan_source IS 'which plan annual_plan is';
-COMMENT ON COLUMN @extschema@.quarterly_report.ytd_pct_of_plan IS 'year to date in % of the annual plan (for a ratio, the value in % of the plan)';
+-- (quarterly_report is created again below, after cumulative_observation, which it reads)
 
 -- Commune figures summed to their parent, beside the parent's own figure.
 -- The parent's figure is joined on its unit (co-located on Citus).
@@ -423,10 +326,12 @@ RETURNS TABLE (indicator_code text, indicator_name text, unit_of_measure text, i
 			   value numeric, vintage text, source text, base_source text,
 			   value_same_period_last_year numeric, yoy_pct numeric, value_previous_quarter numeric, qoq_pct numeric,
 			   ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric,
-			   annual_plan numeric, plan_source text, plan_source_name text, ytd_pct_of_plan numeric)
+			   annual_plan numeric, plan_source text, plan_source_name text, ytd_pct_of_plan numeric,
+			   ytd_published boolean, index_of text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
 	figures jsonb;
+	spans jsonb;
 	plans jsonb;
 	indicators jsonb;
 BEGIN
@@ -436,6 +341,11 @@ BEGIN
 	WHERE f.period OPERATOR(@extschema@.>=)
 			  @extschema@.make_quarter(greatest(@extschema@.year(report_figures.period) - 1, 1), 1)
 	  AND f.period OPERATOR(@extschema@.<=) report_figures.period;
+	-- the spans from January published for the quarter and a year before
+	SELECT jsonb_agg(c) INTO spans
+	FROM @extschema@.cumulative_observations_as_of(report_figures.as_of, report_figures.unit_id) AS c
+	WHERE c.period OPERATOR(@extschema@.=) report_figures.period
+	   OR c.period OPERATOR(@extschema@.=) (report_figures.period OPERATOR(@extschema@.-) 4);
 	-- the plan of the year from the highest-priority source
 	SELECT jsonb_agg(p) INTO plans
 	FROM (SELECT DISTINCT ON (ap.indicator_code) ap.indicator_code, ap.value, ap.source, ps.name_vi AS source_name
@@ -466,13 +376,18 @@ BEGIN
 		   m.value, g.vintage, g.source, g.base_source,
 		   m.value_same_period_last_year, m.yoy_pct, m.value_previous_quarter, m.qoq_pct,
 		   m.ytd, m.ytd_last_year, m.ytd_yoy_pct,
-		   pl.value, pl.source, pl.source_name, m.ytd_pct_of_plan
+		   pl.value, pl.source, pl.source_name, m.ytd_pct_of_plan, m.ytd_published, i.index_of
 	FROM per_indicator g
 	JOIN jsonb_to_recordset(indicators) AS i(code text, name_vi text, unit_of_measure text, kind text,
-											 decimals integer, display_order integer) ON i.code = g.indicator_code
+											 decimals integer, display_order integer, index_of text) ON i.code = g.indicator_code
 	LEFT JOIN jsonb_to_recordset(plans) AS pl(indicator_code text, value numeric, source text, source_name text)
 		   ON pl.indicator_code = g.indicator_code
-	CROSS JOIN LATERAL @extschema@.report_measures(g.s, report_figures.period, i.kind, pl.value) AS m
+	CROSS JOIN LATERAL @extschema@.report_measures(g.s, report_figures.period, i.kind, pl.value,
+		(SELECT c.value FROM jsonb_to_recordset(spans) AS c(indicator_code text, period @extschema@.quarter, value numeric)
+		 WHERE c.indicator_code = g.indicator_code AND c.period OPERATOR(@extschema@.=) report_figures.period),
+		(SELECT c.value FROM jsonb_to_recordset(spans) AS c(indicator_code text, period @extschema@.quarter, value numeric)
+		 WHERE c.indicator_code = g.indicator_code
+		   AND c.period OPERATOR(@extschema@.=) (report_figures.period OPERATOR(@extschema@.-) 4))) AS m
 	ORDER BY i.display_order, i.code;
 END
 $$;
@@ -496,6 +411,8 @@ DECLARE
 	mixed boolean := false;
 	row_start text;
 	row_end text;
+	printed jsonb;				-- printed development indices, by the level they index
+	printed_index numeric;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -506,10 +423,18 @@ BEGIN
 		RAISE EXCEPTION 'no unit with code % exists in %', quarter_report.unit_code, quarter_report.period
 			USING ERRCODE = 'no_data_found';
 	END IF;
-	level_vi := CASE u.level WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
+	level_vi := CASE u.level WHEN 'country' THEN 'quốc gia' WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
 
-	FOR r IN SELECT * FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) LOOP
+	SELECT jsonb_object_agg(f.index_of, f.value) INTO printed
+	FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) f
+	WHERE f.index_of IS NOT NULL;
+
+	-- an index as published is printed beside the growth of its level, not
+	-- as a figure of its own
+	FOR r IN SELECT * FROM @extschema@.report_figures(u.unit_id, quarter_report.period, quarter_report.as_of) f
+			 WHERE f.index_of IS NULL LOOP
+		printed_index := (printed ->> r.indicator_code)::numeric;
 		-- the figure column is named by the vintage when all share one
 		mixed := mixed OR (the_vintage IS NOT NULL AND the_vintage <> r.vintage);
 		the_vintage := r.vintage;
@@ -518,7 +443,8 @@ BEGIN
 			@extschema@.format_vn_number(r.value, r.decimals));
 		row_end := format(E' | %s | %s | %s | %s |\n',
 			coalesce(@extschema@.format_vn_number(r.ytd, r.decimals), ''),
-			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), ''),
+			coalesce(@extschema@.format_vn_number(r.yoy_pct + 100, 2), '') ||
+				coalesce(' (công bố ' || @extschema@.format_vn_number(printed_index, 2) || ')', ''),
 			coalesce(@extschema@.format_vn_number(r.annual_plan, r.decimals), ''),
 			coalesce(@extschema@.format_vn_number(r.ytd_pct_of_plan, 2), ''));
 		tbl := tbl || row_start || row_end;
@@ -529,6 +455,10 @@ BEGIN
 		sentences := sentences || '- ' || r.indicator_name ||
 			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END || measure ||
 			coalesce(', ' || @extschema@.growth_phrase_vi(r.yoy_pct), '') ||
+			-- the printed index, and the year-earlier level it implies (Số liệu suy ra)
+			coalesce(' (chỉ số phát triển công bố ' || @extschema@.format_vn_number(printed_index, 2) ||
+					 '%, tương ứng số cùng kỳ ' ||
+					 @extschema@.format_vn_number(@extschema@.dev_index(r.value, printed_index), r.decimals) || ')', '') ||
 			CASE WHEN r.annual_plan IS NOT NULL AND r.indicator_kind <> 'ratio' THEN
 				', lũy kế bằng ' || @extschema@.format_vn_number(r.ytd_pct_of_plan, 2) || '% kế hoạch năm'
 			ELSE '' END || E'.\n';
@@ -1981,3 +1911,654 @@ JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id;
 COMMENT ON VIEW @extschema@.observation_import IS
 	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure; reading it lists all observations and cumulative figures';
 COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023)';
+
+-- quarterly_report, which reads cumulative_observation (src/data/views.sql)
+CREATE VIEW @extschema@.quarterly_report AS
+SELECT g.unit_code,
+	   g.unit_name,
+	   g.unit_level,
+	   g.indicator_code,
+	   g.indicator_name,
+	   g.indicator_name_en,
+	   g.unit_of_measure,
+	   g.indicator_kind,
+	   g.decimals,
+	   g.period::text AS period_label,
+	   @extschema@.label_vi(g.period) AS label_vi,
+	   @extschema@.year(g.period) AS year,
+	   @extschema@.quarter_of_year(g.period) AS quarter,
+	   @extschema@.yyyyq(g.period) AS yyyyq,
+	   @extschema@.quarter_start(g.period) AS period_start,
+	   @extschema@.quarter_end(g.period) AS period_end,
+	   m.value,
+	   g.vintage,
+	   g.source,
+	   m.value_same_period_last_year,
+	   m.yoy_pct,
+	   m.value_previous_quarter,
+	   m.qoq_pct,
+	   m.ytd,
+	   m.ytd_last_year,
+	   m.ytd_yoy_pct,
+	   pl.value AS annual_plan,
+	   pl.plan_source,
+	   @extschema@.ytd_pct_of_plan(g.indicator_kind, m.ytd, m.value, pl.value) AS ytd_pct_of_plan,
+	   m.ytd_published
+-- One group per unit, indicator and report quarter: every observation from
+-- Q1 of last year up to that quarter, gathered into a qseries in which the
+-- latest vintage of each quarter wins.  A filter on the quarter (any of the
+-- period columns) or on the unit or indicator lands on a grouping column, so
+-- PostgreSQL applies it before the grouping: one quarter nationwide reads
+-- that quarter's year and the year before through observation_period in one
+-- pass (no look-up per row), one unit reads its rows through
+-- observation_lookup.  On Citus the groups hold one unit each, so the whole
+-- grouping runs on the worker nodes.  The current figure's vintage and
+-- source come from the same rows; PostgreSQL computes them only when a
+-- query selects them.
+FROM (
+	SELECT x.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
+		   i.unit_of_measure, i.kind AS indicator_kind, i.decimals,
+		   cal.period,
+		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE NOT x.cumulative) AS s,
+		   (pg_catalog.array_agg(x.vintage ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE NOT x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
+		   (pg_catalog.array_agg(x.source ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE NOT x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS source,
+		   -- the spans from January published for this quarter and a year before
+		   (pg_catalog.array_agg(x.value ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS published_ytd,
+		   (pg_catalog.array_agg(x.value ORDER BY x.vintage_rank DESC)
+				FILTER (WHERE x.cumulative AND x.period OPERATOR(@extschema@.=) (cal.period OPERATOR(@extschema@.-) 4)))[1]
+				AS published_ytd_last_year
+	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
+									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
+	JOIN (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source,
+				 false AS cumulative
+		  FROM @extschema@.observation o
+		  UNION ALL
+		  SELECT c.unit_id, c.indicator_code, c.period, c.vintage, c.vintage_rank, c.value, c.source, true
+		  FROM @extschema@.cumulative_observation c) x
+	  ON x.period OPERATOR(@extschema@.>=)
+			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
+	 AND x.period OPERATOR(@extschema@.<=) cal.period
+	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
+	JOIN @extschema@.indicator i ON i.code = x.indicator_code
+	-- grouped by observation's own unit_id (Citus's distribution column, so
+	-- the whole grouping runs on the worker nodes); u.unit_id is equal
+	GROUP BY x.unit_id, u.unit_id, i.code, cal.period
+	-- a row for every quarter with a figure, none for a quarter without
+	HAVING @extschema@.value_at(@extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE NOT x.cumulative),
+								cal.period) IS NOT NULL
+) g
+-- the annual plan of the highest-priority source; unique per unit,
+-- indicator and year, so PostgreSQL leaves the join out when no plan
+-- column is selected
+LEFT JOIN (
+	SELECT DISTINCT ON (p.unit_id, p.indicator_code, p.year) p.unit_id, p.indicator_code, p.year, p.value, p.plan_source
+	FROM @extschema@.annual_plan p
+	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
+	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
+) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
+CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, NULL, g.published_ytd, g.published_ytd_last_year) m;
+COMMENT ON VIEW @extschema@.quarterly_report IS
+	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
+GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_code IS 'official unit code';
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_level IS 'province, district, township, commune or ward';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_code IS 'indicator code';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_name IS 'indicator name in Vietnamese';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_name_en IS 'indicator name in English';
+COMMENT ON COLUMN @extschema@.quarterly_report.unit_of_measure IS 'đơn vị tính';
+COMMENT ON COLUMN @extschema@.quarterly_report.indicator_kind IS 'flow, stock or ratio: decides the year to date';
+COMMENT ON COLUMN @extschema@.quarterly_report.decimals IS 'decimals to display';
+COMMENT ON COLUMN @extschema@.quarterly_report.period_label IS 'quarter as YYYY-Qn (2023-Q1)';
+COMMENT ON COLUMN @extschema@.quarterly_report.label_vi IS 'quarter as reports write it (quý I-2023)';
+COMMENT ON COLUMN @extschema@.quarterly_report.year IS 'calendar year';
+COMMENT ON COLUMN @extschema@.quarterly_report.quarter IS 'quarter of the year, 1 to 4';
+COMMENT ON COLUMN @extschema@.quarterly_report.yyyyq IS 'sortable integer form, 20231 for 2023-Q1';
+COMMENT ON COLUMN @extschema@.quarterly_report.period_start IS 'first day of the quarter';
+COMMENT ON COLUMN @extschema@.quarterly_report.period_end IS 'last day of the quarter';
+COMMENT ON COLUMN @extschema@.quarterly_report.value IS 'the figure (latest vintage)';
+COMMENT ON COLUMN @extschema@.quarterly_report.vintage IS 'estimate, preliminary or official';
+COMMENT ON COLUMN @extschema@.quarterly_report.source IS 'source of the figure; derived and illustrative figures say so';
+COMMENT ON COLUMN @extschema@.quarterly_report.value_same_period_last_year IS 'the figure of the same quarter last year (thực hiện cùng kỳ), NULL if missing';
+COMMENT ON COLUMN @extschema@.quarterly_report.yoy_pct IS 'growth in % against the same quarter last year';
+COMMENT ON COLUMN @extschema@.quarterly_report.value_previous_quarter IS 'the figure of the previous quarter (kỳ trước), NULL if missing';
+COMMENT ON COLUMN @extschema@.quarterly_report.qoq_pct IS 'growth in % against the previous quarter';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd IS 'year to date (lũy kế): the published cumulative figure when there is one (flow or ratio), else the sum of Q1..quarter for a flow (NULL if any is missing), the value for a stock, NULL for a ratio';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_last_year IS 'year to date of the same span last year';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_yoy_pct IS 'growth in % of the year to date against the same span last year';
+COMMENT ON COLUMN @extschema@.quarterly_report.annual_plan IS 'annual plan of the year (highest-priority plan source)';
+COMMENT ON COLUMN @extschema@.quarterly_report.plan_source IS 'which plan annual_plan is';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_pct_of_plan IS 'year to date in % of the annual plan (for a ratio, the value in % of the plan)';
+COMMENT ON COLUMN @extschema@.quarterly_report.ytd_published IS 'true when ytd (and its growth) is the figure published for the span from January (6 tháng, 9 tháng, cả năm), not one computed from the quarters';
+
+-- National figures and printed indices (src/data/data_model.sql,
+-- src/data/published_index.sql, src/data/gso_demo.sql) --------------------------
+ALTER TABLE @extschema@.admin_unit DROP CONSTRAINT admin_unit_level_check,
+	ADD CONSTRAINT admin_unit_level_check CHECK (level IN ('country', 'province', 'district', 'township', 'commune', 'ward'));
+COMMENT ON COLUMN @extschema@.admin_unit.level IS 'country (national figures), province, district, township, commune or ward';
+ALTER TABLE @extschema@.indicator ADD COLUMN index_of text REFERENCES @extschema@.indicator (code) ON UPDATE CASCADE CHECK (index_of <> code);
+COMMENT ON COLUMN @extschema@.indicator.index_of IS 'for a development index as published (same period last year = 100), the level indicator it is the index of; NULL otherwise';
+
+
+
+-- A figure as it was known at a moment: the latest vintage recorded by then,
+-- from the current rows and the history (observations_as_of and
+-- cumulative_observations_as_of decide what "known" means).
+CREATE FUNCTION @extschema@.figure_known_at(unit_id bigint, indicator_code text, period @extschema@.quarter,
+	cumulative boolean, as_of timestamptz)
+RETURNS numeric
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	v numeric;
+BEGIN
+	IF figure_known_at.cumulative THEN
+		SELECT c.value INTO v
+		FROM @extschema@.cumulative_observations_as_of(figure_known_at.as_of, figure_known_at.unit_id) c
+		WHERE c.indicator_code = figure_known_at.indicator_code AND c.period OPERATOR(@extschema@.=) figure_known_at.period;
+	ELSE
+		SELECT o.value INTO v
+		FROM @extschema@.observations_as_of(figure_known_at.as_of, figure_known_at.unit_id) o
+		WHERE o.indicator_code = figure_known_at.indicator_code AND o.period OPERATOR(@extschema@.=) figure_known_at.period;
+	END IF;
+	RETURN v;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.figure_known_at(bigint, text, @extschema@.quarter, boolean, timestamptz) IS
+	'a unit''s figure for a quarter (cumulative: for the span from January ending with it) as known at as_of: the latest vintage recorded by then; NULL if none was';
+
+-- PL/pgSQL: the figures are read first and the levels looked up one by one
+-- after (on Citus a view calling figure_known_at per row of a distributed
+-- table cannot be planned).
+CREATE FUNCTION @extschema@.published_index_checks()
+RETURNS TABLE (unit_code text, indicator_code text, index_code text, label_vi text, period_label text,
+			   cumulative boolean, vintage text, published_at timestamptz, printed_index numeric,
+			   level numeric, level_year_before numeric, index_from_levels numeric, difference numeric,
+			   implied_base numeric, base_difference numeric)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	printed jsonb;
+BEGIN
+	SELECT jsonb_agg(f) INTO printed
+	FROM (SELECT o.unit_id, o.indicator_code, o.period, false AS cumulative, o.vintage, o.value, o.recorded_at
+		  FROM @extschema@.observation o
+		  WHERE o.indicator_code IN (SELECT i.code FROM @extschema@.indicator i WHERE i.index_of IS NOT NULL)
+		  UNION ALL
+		  SELECT c.unit_id, c.indicator_code, c.period, true, c.vintage, c.value, c.recorded_at
+		  FROM @extschema@.cumulative_observation c
+		  WHERE c.indicator_code IN (SELECT i.code FROM @extschema@.indicator i WHERE i.index_of IS NOT NULL)) f;
+	RETURN QUERY
+	SELECT u.code, k.index_of, f.indicator_code,
+		   CASE WHEN f.cumulative
+				THEN @extschema@.period_label_vi(@extschema@.quarterrange(
+					@extschema@.make_quarter(@extschema@.year(f.period), 1), f.period OPERATOR(@extschema@.+) 1))
+				ELSE @extschema@.label_vi(f.period) END,
+		   f.period::text, f.cumulative, f.vintage, f.recorded_at, f.value,
+		   k.level, k.level_year_before,
+		   @extschema@.dev_index(k.level, k.level_year_before),
+		   @extschema@.dev_index(k.level, k.level_year_before) - f.value,
+		   @extschema@.dev_index(k.level, f.value),
+		   k.level_year_before - @extschema@.dev_index(k.level, f.value)
+	FROM jsonb_to_recordset(printed) AS f(unit_id bigint, indicator_code text, period @extschema@.quarter,
+										  cumulative boolean, vintage text, value numeric, recorded_at timestamptz)
+	JOIN @extschema@.admin_unit u ON u.unit_id = f.unit_id
+	-- the levels as they were known when the index was recorded
+	CROSS JOIN LATERAL (
+		SELECT i.index_of,
+			   @extschema@.figure_known_at(f.unit_id, i.index_of, f.period, f.cumulative, f.recorded_at) AS level,
+			   CASE WHEN @extschema@.year(f.period) > 1 THEN
+				   @extschema@.figure_known_at(f.unit_id, i.index_of, f.period OPERATOR(@extschema@.-) 4, f.cumulative,
+											   f.recorded_at)
+			   END AS level_year_before
+		FROM @extschema@.indicator i WHERE i.code = f.indicator_code) k;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.published_index_checks() IS
+	'the rows of published_index_check: every printed index beside the index the levels known at its recording give, and the base it implies';
+
+CREATE VIEW @extschema@.published_index_check AS
+SELECT * FROM @extschema@.published_index_checks();
+COMMENT ON VIEW @extschema@.published_index_check IS
+	'every printed development index (an indicator with index_of) beside the index the levels known at its recording give, and the year-earlier level the printed index implies (level / index x 100): where they differ, the base was revised since';
+GRANT SELECT ON @extschema@.published_index_check TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.published_index_check.unit_code IS 'official unit code';
+COMMENT ON COLUMN @extschema@.published_index_check.indicator_code IS 'the level indicator';
+COMMENT ON COLUMN @extschema@.published_index_check.index_code IS 'the index indicator (its index_of is indicator_code)';
+COMMENT ON COLUMN @extschema@.published_index_check.label_vi IS 'the quarter or the span from January, as reports write it';
+COMMENT ON COLUMN @extschema@.published_index_check.period_label IS 'the quarter, or the span''s last quarter, as YYYY-Qn';
+COMMENT ON COLUMN @extschema@.published_index_check.cumulative IS 'true for a span from January (6 tháng, 9 tháng, cả năm)';
+COMMENT ON COLUMN @extschema@.published_index_check.vintage IS 'the vintage of the printed index';
+COMMENT ON COLUMN @extschema@.published_index_check.published_at IS 'when the printed index was recorded (its release)';
+COMMENT ON COLUMN @extschema@.published_index_check.printed_index IS 'the index as published (same period last year = 100)';
+COMMENT ON COLUMN @extschema@.published_index_check.level IS 'the level as known then';
+COMMENT ON COLUMN @extschema@.published_index_check.level_year_before IS 'the same period a year before, as known then';
+COMMENT ON COLUMN @extschema@.published_index_check.index_from_levels IS 'level / level_year_before x 100';
+COMMENT ON COLUMN @extschema@.published_index_check.difference IS 'index_from_levels - printed_index (points)';
+COMMENT ON COLUMN @extschema@.published_index_check.implied_base IS 'Số liệu suy ra: the year-earlier level the printed index implies, level / printed_index x 100';
+COMMENT ON COLUMN @extschema@.published_index_check.base_difference IS 'level_year_before - implied_base: how far the year-earlier level known then is from the one the office used';
+
+-- Does a release add up?  Every published span from January beside the sum
+-- of its quarters as known when the span was published (a release gives its
+-- quarter and its span together, and the earlier quarters as revised then).
+CREATE FUNCTION @extschema@.cumulative_checks()
+RETURNS TABLE (unit_code text, indicator_code text, label_vi text, period_label text, vintage text,
+			   published_at timestamptz, value numeric, quarters_sum numeric, quarters_known integer,
+			   difference numeric)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	spans jsonb;
+BEGIN
+	-- read first, look up after (see published_index_checks)
+	SELECT jsonb_agg(c) INTO spans
+	FROM @extschema@.cumulative_observation c
+	WHERE c.indicator_code IN (SELECT i.code FROM @extschema@.indicator i WHERE i.kind = 'flow');
+	RETURN QUERY
+	SELECT u.code, c.indicator_code,
+		   @extschema@.period_label_vi(@extschema@.quarterrange(
+			   @extschema@.make_quarter(@extschema@.year(c.period), 1), c.period OPERATOR(@extschema@.+) 1)),
+		   c.period::text, c.vintage, c.recorded_at, c.value, q.quarters_sum, q.quarters_known,
+		   c.value - q.quarters_sum
+	FROM jsonb_to_recordset(spans) AS c(unit_id bigint, indicator_code text, period @extschema@.quarter,
+										vintage text, value numeric, recorded_at timestamptz)
+	JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id
+	CROSS JOIN LATERAL (
+		SELECT CASE WHEN count(v.value) = @extschema@.quarter_of_year(c.period) THEN sum(v.value) END AS quarters_sum,
+			   count(v.value)::integer AS quarters_known
+		FROM generate_series(1, @extschema@.quarter_of_year(c.period)) AS k(n),
+			 LATERAL (SELECT @extschema@.figure_known_at(c.unit_id, c.indicator_code,
+														 @extschema@.make_quarter(@extschema@.year(c.period), k.n), false,
+														 c.recorded_at) AS value) v) q;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cumulative_checks() IS
+	'the rows of cumulative_check: every published span of a flow beside the sum of its quarters as known when it was published';
+
+CREATE VIEW @extschema@.cumulative_check AS
+SELECT * FROM @extschema@.cumulative_checks();
+COMMENT ON VIEW @extschema@.cumulative_check IS
+	'every published cumulative figure of a flow beside the sum of its quarters as known when it was published, and the difference: where a release does not add up';
+GRANT SELECT ON @extschema@.cumulative_check TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.cumulative_check.unit_code IS 'official unit code';
+COMMENT ON COLUMN @extschema@.cumulative_check.indicator_code IS 'the indicator (a flow)';
+COMMENT ON COLUMN @extschema@.cumulative_check.label_vi IS 'the span, as reports write it (6 tháng đầu năm 2023)';
+COMMENT ON COLUMN @extschema@.cumulative_check.period_label IS 'the span''s last quarter as YYYY-Qn';
+COMMENT ON COLUMN @extschema@.cumulative_check.vintage IS 'the vintage of the cumulative figure';
+COMMENT ON COLUMN @extschema@.cumulative_check.published_at IS 'when it was recorded (its release)';
+COMMENT ON COLUMN @extschema@.cumulative_check.value IS 'the cumulative figure as published';
+COMMENT ON COLUMN @extschema@.cumulative_check.quarters_sum IS 'the sum of its quarters as known then; NULL unless all were known';
+COMMENT ON COLUMN @extschema@.cumulative_check.quarters_known IS 'how many of its quarters were known then';
+COMMENT ON COLUMN @extschema@.cumulative_check.difference IS 'value - quarters_sum: nonzero where the release does not add up';
+
+-- ---------------------------------------------------------------------------
+-- load_gso_demo(): real national figures, release by release.  The General
+-- Statistics Office's quarterly GDP at comparable 2010 prices as its 24
+-- releases of 2019-2024 printed them (data/gso/gdp-2010-prices.csv, with
+-- the workbook each row comes from): each release's estimate of its quarter
+-- and of the span from January, the previous quarter revised, and the
+-- development index GSO printed beside each.  Every figure is recorded as
+-- known from its release date, so the reports and the *_as_of functions
+-- reproduce what each release showed.  (The rows below are that file's;
+-- sql/gso.sql checks them against it, row by row.)
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.load_gso_demo() RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	vn bigint;
+BEGIN
+	IF EXISTS (SELECT 1 FROM @extschema@.admin_unit WHERE code = 'VN') THEN
+		RAISE EXCEPTION 'the GSO demo data is already loaded' USING ERRCODE = 'unique_violation';
+	END IF;
+	INSERT INTO @extschema@.admin_unit (code, name, level, valid_from, source)
+	VALUES ('VN', 'Việt Nam', 'country', '1976-07-02', 'the national figures of the General Statistics Office (Cục Thống kê)')
+	RETURNING unit_id INTO vn;
+	-- the five top lines of GDP, and the development index GSO prints beside each
+	INSERT INTO @extschema@.indicator (code, name_vi, name_en, unit_of_measure, kind, decimals, display_order, index_of)
+	SELECT s.code, s.name_vi, s.name_en, 'tỷ đồng', 'flow', 0, s.ord, NULL
+	FROM (VALUES ('GDP_TOTAL', 'Tổng sản phẩm trong nước (GDP, giá so sánh 2010)', 'Gross domestic product (2010 prices)', 200),
+				 ('GDP_AGRI', 'Nông, lâm nghiệp và thủy sản', 'Agriculture, forestry and fishery', 210),
+				 ('GDP_INDUSTRY', 'Công nghiệp và xây dựng', 'Industry and construction', 220),
+				 ('GDP_SERVICES', 'Dịch vụ', 'Services', 230),
+				 ('GDP_TAXES', 'Thuế sản phẩm trừ trợ cấp sản phẩm', 'Product taxes less subsidies', 240)) AS s(code, name_vi, name_en, ord)
+	UNION ALL
+	SELECT s.code || '_INDEX', 'Chỉ số phát triển so với cùng kỳ: ' || s.name_vi, 'Development index, same period last year = 100: ' || s.name_en,
+		   '%', 'ratio', 2, s.ord + 1, s.code
+	FROM (VALUES ('GDP_TOTAL', 'GDP', 'GDP', 200),
+				 ('GDP_AGRI', 'nông, lâm nghiệp và thủy sản', 'agriculture, forestry and fishery', 210),
+				 ('GDP_INDUSTRY', 'công nghiệp và xây dựng', 'industry and construction', 220),
+				 ('GDP_SERVICES', 'dịch vụ', 'services', 230),
+				 ('GDP_TAXES', 'thuế sản phẩm trừ trợ cấp sản phẩm', 'product taxes less subsidies', 240)) AS s(code, name_vi, name_en, ord);
+
+	-- the releases: a quarter goes to observation, a span from January to
+	-- cumulative_observation, each known from the release date (Vietnam time)
+	CREATE TEMP TABLE gso_release ON COMMIT DROP AS
+	SELECT (r.released || ' 00:00+07')::timestamptz AS released,
+		   CASE r.sector WHEN 'total' THEN 'GDP_TOTAL' WHEN 'agriculture_forestry_fishery' THEN 'GDP_AGRI'
+						 WHEN 'industry_construction' THEN 'GDP_INDUSTRY' WHEN 'services' THEN 'GDP_SERVICES'
+						 ELSE 'GDP_TAXES' END AS code,
+		   @extschema@.parse_period_vi(r.period) AS span,
+		   CASE r.vintage WHEN 'ước tính' THEN 'estimate' ELSE 'preliminary' END AS vintage,
+		   r.value, r.printed_index,
+		   'Tổng cục Thống kê, biểu số liệu ' || r.workbook || ' (' || r.released || ')' AS source
+	FROM (VALUES
+			('2019-03-29', 'total', 'quý I-2019', 'ước tính', 681009.9714904743, 106.79250454187736, '2019-03-29-02-Bieu-3-2019-1.xlsx'),
+			('2019-03-29', 'agriculture_forestry_fishery', 'quý I-2019', 'ước tính', 72260.67237888054, 102.68046659716438, '2019-03-29-02-Bieu-3-2019-1.xlsx'),
+			('2019-03-29', 'industry_construction', 'quý I-2019', 'ước tính', 247733.10807092945, 108.63344548735787, '2019-03-29-02-Bieu-3-2019-1.xlsx'),
+			('2019-03-29', 'services', 'quý I-2019', 'ước tính', 276919.07653495535, 106.49582524409328, '2019-03-29-02-Bieu-3-2019-1.xlsx'),
+			('2019-03-29', 'product_taxes_less_subsidies', 'quý I-2019', 'ước tính', 84097.11450570908, 106.11999999999999, '2019-03-29-02-Bieu-3-2019-1.xlsx'),
+			('2019-06-28', 'total', 'quý I-2019', 'sơ bộ', 681195.5813477538, 106.82160533285374, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'total', 'quý II-2019', 'ước tính', 884508.4194200466, 106.71364174398647, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'total', '6 tháng 2019', 'ước tính', 1565704.0007678005, 106.760586958306, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'agriculture_forestry_fishery', 'quý I-2019', 'sơ bộ', 72351, 102.80785040719707, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'agriculture_forestry_fishery', 'quý II-2019', 'ước tính', 156090.26646687242, 102.19456339925858, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'agriculture_forestry_fishery', '6 tháng 2019', 'ước tính', 228440, 102.38800672731065, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'industry_construction', 'quý I-2019', 'sơ bộ', 247829.29863739287, 108.67562601276151, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'industry_construction', 'quý II-2019', 'ước tính', 311394.44893756317, 109.13845844559597, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'industry_construction', '6 tháng 2019', 'ước tính', 559223.747574956, 108.93286106068017, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'services', 'quý I-2019', 'sơ bộ', 276918.8503452998, 106.49573825747494, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'services', 'quý II-2019', 'ước tính', 318983.76554010424, 106.85150733526979, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'services', '6 tháng 2019', 'ước tính', 595902.615885404, 106.68588452105277, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'product_taxes_less_subsidies', 'quý I-2019', 'sơ bộ', 84097.11450570908, 106.11999999999999, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'product_taxes_less_subsidies', 'quý II-2019', 'ước tính', 98039.93847550669, 106.25011852083703, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-06-28', 'product_taxes_less_subsidies', '6 tháng 2019', 'ước tính', 182137.05298121576, 106.19000000000001, '2019-06-28-03-Bieu-6.2019.xlsx'),
+			('2019-09-28', 'total', 'quý II-2019', 'sơ bộ', 884673.2018942182, 106.73352232118434, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'total', 'quý III-2019', 'ước tính', 957109.4754069605, 107.31373042784507, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'total', '9 tháng 2019', 'ước tính', 2522978.2586489324, 106.97675383029492, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'agriculture_forestry_fishery', 'quý II-2019', 'sơ bộ', 155860.55301689237, 102.04416666883446, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'agriculture_forestry_fishery', 'quý III-2019', 'ước tính', 124487.32966218643, 101.53201664929712, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'agriculture_forestry_fishery', '9 tháng 2019', 'ước tính', 352698.2005384309, 102.01798822443966, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'industry_construction', 'quý II-2019', 'sơ bộ', 311394.44893756317, 109.13845844559597, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'industry_construction', 'quý III-2019', 'ước tính', 344648, 110.04845649101813, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'industry_construction', '9 tháng 2019', 'ước tính', 903873, 109.35556188503577, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'services', 'quý II-2019', 'sơ bộ', 318983.76554010424, 106.85150733526979, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'services', 'quý III-2019', 'ước tính', 381358.7056293976, 107.10739343931004, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'services', '9 tháng 2019', 'ước tính', 977261.3215148016, 106.8499754972694, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'product_taxes_less_subsidies', 'quý II-2019', 'sơ bộ', 98434.43439965848, 106.67765080358716, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'product_taxes_less_subsidies', 'quý III-2019', 'ước tính', 106614.80317326619, 106.57300000000001, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-09-28', 'product_taxes_less_subsidies', '9 tháng 2019', 'ước tính', 289146.35207863373, 106.4763634075621, '2019-09-28-03-Bieu-9.2019-Pass.xlsx'),
+			('2019-12-27', 'total', 'quý III-2019', 'sơ bộ', 958625.150005922, 107.483672006639, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'total', 'quý IV-2019', 'ước tính', 1214051.9918900053, 106.9684315606362, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'total', 'cả năm 2019', 'ước tính', 3738545.925137899, 107.01743684365933, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'agriculture_forestry_fishery', 'quý III-2019', 'sơ bộ', 125066.64672797365, 102.00450834888089, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'agriculture_forestry_fishery', 'quý IV-2019', 'ước tính', 157354.08487776443, 101.62030114927983, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'agriculture_forestry_fishery', 'cả năm 2019', 'ước tính', 510631.6024819825, 102.0107000863644, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'industry_construction', 'quý III-2019', 'sơ bộ', 344993.3250126791, 110.15851753891177, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'industry_construction', 'quý IV-2019', 'ước tính', 448831.56001906615, 107.92433330131188, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'industry_construction', 'cả năm 2019', 'ước tính', 1353048.6326067012, 108.90422921993934, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'services', 'quý III-2019', 'sơ bộ', 381960.379014495, 107.276377828622, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'services', 'quý IV-2019', 'ước tính', 475814.38179342623, 108.0941630998308, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'services', 'cả năm 2019', 'ước tính', 1453677.376693325, 107.2986336375519, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'product_taxes_less_subsidies', 'quý III-2019', 'sơ bộ', 106604.79925077426, 106.563, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'product_taxes_less_subsidies', 'quý IV-2019', 'ước tính', 132051.9651997484, 106.44500055776184, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2019-12-27', 'product_taxes_less_subsidies', 'cả năm 2019', 'ước tính', 421188.3133558902, 106.464, '2019-12-27-03-Bieu-2019.xlsx'),
+			('2020-03-27', 'total', 'quý I-2020', 'ước tính', 707222.7484354163, 103.82080679915266, '2020-03-27-02-Bieu-3-2020.xlsx'),
+			('2020-03-27', 'agriculture_forestry_fishery', 'quý I-2020', 'ước tính', 72405.61902713309, 100.07643527964663, '2020-03-27-02-Bieu-3-2020.xlsx'),
+			('2020-03-27', 'industry_construction', 'quý I-2020', 'ước tính', 260601.7699201979, 105.15373741241663, '2020-03-27-02-Bieu-3-2020.xlsx'),
+			('2020-03-27', 'services', 'quý I-2020', 'ước tính', 285964.16488965857, 103.26641343956176, '2020-03-27-02-Bieu-3-2020.xlsx'),
+			('2020-03-27', 'product_taxes_less_subsidies', 'quý I-2020', 'ước tính', 88251.19459842671, 104.9396226221717, '2020-03-27-02-Bieu-3-2020.xlsx'),
+			('2020-06-29', 'total', 'quý I-2020', 'sơ bộ', 706277.9507513514, 103.68210982137786, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'total', 'quý II-2020', 'ước tính', 887862.3943674408, 100.3604938486205, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'total', '6 tháng 2020', 'ước tính', 1594140.3451187923, 101.8054872911054, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'agriculture_forestry_fishery', 'quý I-2020', 'sơ bộ', 72377.97667858013, 100.03822902240987, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'agriculture_forestry_fishery', 'quý II-2020', 'ước tính', 158542.44163322766, 101.72069748529933, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'agriculture_forestry_fishery', '6 tháng 2020', 'ước tính', 230920.4183118078, 101.18729989730974, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'industry_construction', 'quý I-2020', 'sơ bộ', 260211.500130117, 104.99626216948663, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'industry_construction', 'quý II-2020', 'ước tính', 315685.69506702636, 101.37807406140486, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'industry_construction', '6 tháng 2020', 'ước tính', 575897.1951971434, 102.98153425967529, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'services', 'quý I-2020', 'sơ bộ', 285937.00274012436, 103.25660473585654, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'services', 'quý II-2020', 'ước tính', 313378.2334971881, 98.24269049134057, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'services', '6 tháng 2020', 'ước tính', 599315.2362373124, 100.5726808812272, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'product_taxes_less_subsidies', 'quý I-2020', 'sơ bộ', 87751.47120253003, 104.34540081226314, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'product_taxes_less_subsidies', 'quý II-2020', 'ước tính', 100256.02416999856, 101.85056152498846, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-06-29', 'product_taxes_less_subsidies', '6 tháng 2020', 'ước tính', 188007.4953725286, 103, '2020-06-29-03-Bieu-6.2020.xlsx'),
+			('2020-09-29', 'total', 'quý II-2020', 'sơ bộ', 888100.210699159, 100.387375676985, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'total', 'quý III-2020', 'ước tính', 983729.772117401, 102.618815301406, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'total', '9 tháng 2020', 'ước tính', 2578107.93356791, 102.12375239306, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'agriculture_forestry_fishery', 'quý II-2020', 'sơ bộ', 158662.189962657, 101.797527912955, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'agriculture_forestry_fishery', 'quý III-2020', 'ước tính', 128734.920312387, 102.93305503936, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'agriculture_forestry_fishery', '9 tháng 2020', 'ước tính', 359775.086953625, 101.839225262188, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'industry_construction', 'quý II-2020', 'sơ bộ', 316661.686135218, 101.691500030147, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'industry_construction', 'quý III-2020', 'ước tính', 355167.847595787, 102.949194040996, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'industry_construction', '9 tháng 2020', 'ước tính', 932041.033861122, 103.077132927148, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'services', 'quý II-2020', 'sơ bộ', 312812.360909534, 98.065291937312, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'services', 'quý III-2020', 'ước tính', 392478.805810164, 102.75380049177, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'services', '9 tháng 2020', 'ước tính', 991228.169459823, 101.366773733093, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'product_taxes_less_subsidies', 'quý II-2020', 'sơ bộ', 99963.97369175, 101.553866084994, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'product_taxes_less_subsidies', 'quý III-2020', 'ước tính', 107348.198399063, 100.697341164294, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-09-29', 'product_taxes_less_subsidies', '9 tháng 2020', 'ước tính', 295063.643293343, 102.05, '2020-09-29-03-Bieu-9.2020-EN.xlsx'),
+			('2020-12-27', 'total', 'quý III-2020', 'sơ bộ', 984418.7002201483, 102.69068156766667, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'total', 'quý IV-2020', 'ước tính', 1268385.2747279687, 104.47536705189854, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'total', 'cả năm 2020', 'ước tính', 3847182.1363986274, 102.90584129327559, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'agriculture_forestry_fishery', 'quý III-2020', 'sơ bộ', 128559.30632701164, 102.792638717367, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'agriculture_forestry_fishery', 'quý IV-2020', 'ước tính', 164726.43385723067, 104.6851970733351, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'agriculture_forestry_fishery', 'cả năm 2020', 'ước tính', 524325.9068254795, 102.68183643098747, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'industry_construction', 'quý III-2020', 'sơ bộ', 356032, 103.19950978040072, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'industry_construction', 'quý IV-2020', 'ước tính', 473977.5165922063, 105.60253752478368, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'industry_construction', 'cả năm 2020', 'ước tính', 1406882.1230457304, 103.97868111623725, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'services', 'quý III-2020', 'sơ bộ', 392653.25711477816, 102.7994731097168, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'services', 'quý IV-2020', 'ước tính', 496222.97108004056, 104.28919134593848, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'services', 'cả năm 2020', 'ước tính', 1487625.5918444772, 102.33533352691877, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'product_taxes_less_subsidies', 'quý III-2020', 'sơ bộ', 107174.71659016906, 100.53460758183516, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'product_taxes_less_subsidies', 'quý IV-2020', 'ước tính', 133458.35319849127, 101.06502617860743, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2020-12-27', 'product_taxes_less_subsidies', 'cả năm 2020', 'ước tính', 428348, 101.69999999999999, '2020-12-27-03-Bieu-2020.xlsx'),
+			('2021-03-29', 'total', 'quý I-2021', 'ước tính', 1189215.6721002443, 104.48, '2021-03-29-02-Bieu-3-2021-1.xlsx'),
+			('2021-03-29', 'agriculture_forestry_fishery', 'quý I-2021', 'ước tính', 125510.1689891289, 103.16, '2021-03-29-02-Bieu-3-2021-1.xlsx'),
+			('2021-03-29', 'industry_construction', 'quý I-2021', 'ước tính', 434967.298246337, 106.3, '2021-03-29-02-Bieu-3-2021-1.xlsx'),
+			('2021-03-29', 'services', 'quý I-2021', 'ước tính', 508696.9460303254, 103.34, '2021-03-29-02-Bieu-3-2021-1.xlsx'),
+			('2021-03-29', 'product_taxes_less_subsidies', 'quý I-2021', 'ước tính', 120041.25883445298, 104.32, '2021-03-29-02-Bieu-3-2021-1.xlsx'),
+			('2021-06-29', 'total', 'quý I-2021', 'sơ bộ', 1194374, 104.65043726396992, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'total', 'quý II-2021', 'ước tính', 1248813, 106.6091728627359, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'total', '6 tháng 2021', 'ước tính', 2443187, 105.64254977433265, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'agriculture_forestry_fishery', 'quý I-2021', 'sơ bộ', 127861, 103.50836180276785, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'agriculture_forestry_fishery', 'quý II-2021', 'ước tính', 137147, 104.11200296187518, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'agriculture_forestry_fishery', '6 tháng 2021', 'ước tính', 265008, 103.8198821197646, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'industry_construction', 'quý I-2021', 'sơ bộ', 434445, 106.32706116979114, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'industry_construction', 'quý II-2021', 'ước tính', 478718, 110.28073821404911, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'industry_construction', '6 tháng 2021', 'ước tính', 913163, 108.36371379228378, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'services', 'quý I-2021', 'sơ bộ', 512297, 103.61874978645373, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'services', 'quý II-2021', 'ước tính', 515232, 104.2971830227679, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'services', '6 tháng 2021', 'ước tính', 1027529, 103.95782860096875, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'product_taxes_less_subsidies', 'quý I-2021', 'sơ bộ', 119771, 104.355, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'product_taxes_less_subsidies', 'quý II-2021', 'ước tính', 117716, 105.50933888750788, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-06-29', 'product_taxes_less_subsidies', '6 tháng 2021', 'ước tính', 237487, 104.92399999999999, '2021-06-29-03-Bieu-6.2021.xlsx'),
+			('2021-09-29', 'total', 'quý II-2021', 'sơ bộ', 1248362.5881709433, 106.570691712752, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'total', 'quý III-2021', 'ước tính', 1201065.954587767, 93.83354230122733, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'total', '9 tháng 2021', 'ước tính', 3643801.8338578446, 101.42269948725682, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'agriculture_forestry_fishery', 'quý II-2021', 'sơ bộ', 137010, 104.00753961236681, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'agriculture_forestry_fishery', 'quý III-2021', 'ước tính', 156016.90966242264, 101.04363336520102, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'agriculture_forestry_fishery', '9 tháng 2021', 'ước tính', 420887.09748839505, 102.73989861525233, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'industry_construction', 'quý II-2021', 'sơ bộ', 479060.0572893032, 110.35944516869694, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'industry_construction', 'quý III-2021', 'ước tính', 450933.1943209955, 94.98482944213063, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'industry_construction', '9 tháng 2021', 'ước tính', 1364438.3971820055, 103.56848749142571, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'services', 'quý II-2021', 'sơ bộ', 514853.77612508234, 104.2206013845476, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'services', 'quý III-2021', 'ước tính', 481370.5966442115, 90.71663190651337, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'services', '9 tháng 2021', 'ước tính', 1508520.5935846537, 99.30748029853352, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'product_taxes_less_subsidies', 'quý II-2021', 'sơ bộ', 117439.31950362539, 105.26151105183483, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'product_taxes_less_subsidies', 'quý III-2021', 'ước tính', 112745.25396013714, 93.78435676734081, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-09-29', 'product_taxes_less_subsidies', '9 tháng 2021', 'ước tính', 349955.7456027904, 100.98, '2021-09-29-03-Bieu-9.2021.xlsx'),
+			('2021-12-29', 'total', 'quý III-2021', 'sơ bộ', 1202879.4905516612, 93.97522519793493, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'total', 'quý IV-2021', 'ước tính', 1467489.7258432508, 105.2216678205903, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'total', 'cả năm 2021', 'ước tính', 5115805.095664989, 102.57554366613697, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'agriculture_forestry_fishery', 'quý III-2021', 'sơ bộ', 156252.18214171327, 101.19600650340637, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'agriculture_forestry_fishery', 'quý IV-2021', 'ước tính', 157234.40851039463, 103.16408660421735, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'agriculture_forestry_fishery', 'cả năm 2021', 'ước tính', 578356.7784780803, 102.89677913163342, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'industry_construction', 'quý III-2021', 'sơ bộ', 448697.6462694134, 94.51393230467559, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'industry_construction', 'quý IV-2021', 'ước tính', 547528.6645866262, 105.60800656369969, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'industry_construction', 'cả năm 2021', 'ước tính', 1910231, 104.0499141194875, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'services', 'quý III-2021', 'sơ bộ', 485149, 91.42883217166519, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'services', 'quý IV-2021', 'ước tính', 634633, 105.42359368732394, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'services', 'cả năm 2021', 'ước tính', 2146932.0509058735, 101.22151523803306, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'product_taxes_less_subsidies', 'quý III-2021', 'sơ bộ', 112779.909906424, 93.81318446089344, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'product_taxes_less_subsidies', 'quý IV-2021', 'ước tính', 128094.351014908, 105.15390374560025, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2021-12-29', 'product_taxes_less_subsidies', 'cả năm 2021', 'ước tính', 480284.752563985, 102.54266518893613, '2021-12-29-03-Bieu-2021-28.12.xlsx'),
+			('2022-03-29', 'total', 'quý I-2022', 'ước tính', 1255312.381476204, 105.03183018102442, '2022-03-29-02-Bieu-3-2022-1.xlsx'),
+			('2022-03-29', 'agriculture_forestry_fishery', 'quý I-2022', 'ước tính', 130990.22678985418, 102.4475643650121, '2022-03-29-02-Bieu-3-2022-1.xlsx'),
+			('2022-03-29', 'industry_construction', 'quý I-2022', 'ước tính', 462709.7753793206, 106.38347848925159, '2022-03-29-02-Bieu-3-2022-1.xlsx'),
+			('2022-03-29', 'services', 'quý I-2022', 'ước tính', 535753.7766708999, 104.57890472395164, '2022-03-29-02-Bieu-3-2022-1.xlsx'),
+			('2022-03-29', 'product_taxes_less_subsidies', 'quý I-2022', 'ước tính', 125858, 104.82000000000001, '2022-03-29-02-Bieu-3-2022-1.xlsx'),
+			('2022-06-29', 'total', 'quý I-2022', 'sơ bộ', 1255561.1860130571, 105.05264762554951, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'total', 'quý II-2022', 'ước tính', 1346821.3015521285, 107.72307468005143, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'total', '6 tháng 2022', 'ước tính', 2602382.4875651854, 106.41794003373965, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'agriculture_forestry_fishery', 'quý I-2022', 'sơ bộ', 131096.89640649996, 102.53099076013272, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'agriculture_forestry_fishery', 'quý II-2022', 'ước tính', 141144.11407757463, 103.01780590293606, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'agriculture_forestry_fishery', '6 tháng 2022', 'ước tính', 272241.0104840746, 102.7828056900632, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'industry_construction', 'quý I-2022', 'sơ bộ', 462816.5828299416, 106.40803502280723, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'industry_construction', 'quý II-2022', 'ước tính', 521538.4868116617, 108.86703637174782, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'industry_construction', '6 tháng 2022', 'ước tính', 984355.0696416032, 107.69687815347054, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'services', 'quý I-2022', 'sơ bộ', 536077.27495362, 104.64205144836143, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'services', 'quý II-2022', 'ước tính', 558902.7014410442, 108.5556185772755, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'services', '6 tháng 2022', 'ước tính', 1094979.976394664, 106.60370731210304, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'product_taxes_less_subsidies', 'quý I-2022', 'sơ bộ', 125570.4318229955, 104.58000000000001, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'product_taxes_less_subsidies', 'quý II-2022', 'ước tính', 125235.99922184781, 104.94110385642318, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-06-29', 'product_taxes_less_subsidies', '6 tháng 2022', 'ước tính', 250806.4310448433, 104.76, '2022-06-29-03-Bieu-6.2022-2.xlsx'),
+			('2022-09-29', 'total', 'quý II-2022', 'sơ bộ', 1351540.569589825, 107.82858314255748, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'total', 'quý III-2022', 'ước tính', 1376320.95164018, 113.6669304114789, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'total', '9 tháng 2022', 'ước tính', 4006189.411059296, 108.83067548148682, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'agriculture_forestry_fishery', 'quý II-2022', 'sơ bộ', 139008.75805914716, 103.05135801750633, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'agriculture_forestry_fishery', 'quý III-2022', 'ước tính', 148123.2246324832, 103.23532545779057, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'agriculture_forestry_fishery', '9 tháng 2022', 'ước tính', 424500.6000484401, 102.99169795131067, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'industry_construction', 'quý II-2022', 'sơ bộ', 499878.87407129584, 108.70379432418747, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'industry_construction', 'quý III-2022', 'ước tính', 516566.66795200773, 112.91229858263793, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'industry_construction', '9 tháng 2022', 'ước tính', 1477552.6601416396, 109.44356427826503, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'services', 'quý II-2022', 'sơ bộ', 587355.3392791194, 108.91625889529722, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'services', 'quý III-2022', 'ước tính', 587646.7209197523, 118.85828638374957, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'services', '9 tháng 2022', 'ước tính', 1728261.563842105, 110.5720568695286, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'product_taxes_less_subsidies', 'quý II-2022', 'sơ bộ', 125297.59818026259, 104.94231918902477, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'product_taxes_less_subsidies', 'quý III-2022', 'ước tính', 123984.33813593697, 107.39007080107994, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-09-29', 'product_taxes_less_subsidies', '9 tháng 2022', 'ước tính', 375873, 105.62, '2022-09-29-03-Bieu-9.2022.xlsx'),
+			('2022-12-29', 'total', 'quý III-2022', 'sơ bộ', 1376896.1261282114, 113.71443264446286, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'total', 'quý IV-2022', 'ước tính', 1538951.3435323397, 105.91909688545246, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'total', 'cả năm 2022', 'ước tính', 5545715.929079668, 108.0178974916842, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'agriculture_forestry_fishery', 'quý III-2022', 'sơ bộ', 148777.2640285828, 103.69116194181316, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'agriculture_forestry_fishery', 'quý IV-2022', 'ước tính', 178957.6007508889, 103.854183045287, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'agriculture_forestry_fishery', 'cả năm 2022', 'ước tính', 604112.2401954286, 103.35787289724014, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'industry_construction', 'quý III-2022', 'sơ bộ', 513272.1526997672, 112.19217606423999, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'industry_construction', 'quý IV-2022', 'ước tính', 562396.4740368334, 104.21827155519685, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'industry_construction', 'cả năm 2022', 'ước tính', 2036654.6189262324, 107.77705304589836, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'services', 'quý III-2022', 'sơ bộ', 590050.6223772984, 119.34450301307432, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'services', 'quý IV-2022', 'ước tính', 666854.013613726, 108.1167739715647, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'services', 'cả năm 2022', 'ước tính', 2397519.4789133775, 109.98759963748815, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'product_taxes_less_subsidies', 'quý III-2022', 'sơ bộ', 124796.087022563, 108.0931738842443, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'product_taxes_less_subsidies', 'quý IV-2022', 'ước tính', 130743.25513089112, 105.25999999999999, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2022-12-29', 'product_taxes_less_subsidies', 'cả năm 2022', 'ước tính', 507429.59104462864, 105.69594365578926, '2022-12-29-03-Bieu-2022.xlsx'),
+			('2023-03-29', 'total', 'quý I-2023', 'ước tính', 1320754.54785327, 103.3189182807898, '2023-03-29-02-Bieu-T3.2023-3.xlsx'),
+			('2023-03-29', 'agriculture_forestry_fishery', 'quý I-2023', 'ước tính', 140836.3475942324, 102.52439771481092, '2023-03-29-02-Bieu-T3.2023-3.xlsx'),
+			('2023-03-29', 'industry_construction', 'quý I-2023', 'ước tính', 459242.83658296533, 99.59569447919644, '2023-03-29-02-Bieu-T3.2023-3.xlsx'),
+			('2023-03-29', 'services', 'quý I-2023', 'ước tính', 590816.6225768188, 106.78833688102425, '2023-03-29-02-Bieu-T3.2023-3.xlsx'),
+			('2023-03-29', 'product_taxes_less_subsidies', 'quý I-2023', 'ước tính', 129858.74109925347, 102.58, '2023-03-29-02-Bieu-T3.2023-3.xlsx'),
+			('2023-06-29', 'total', 'quý I-2023', 'sơ bộ', 1320198.972276935, 103.27545716406416, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'total', 'quý II-2023', 'ước tính', 1407472.9780028649, 104.13841875497785, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'total', '6 tháng 2023', 'ước tính', 2727671.9502798, 103.7189499159318, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'agriculture_forestry_fishery', 'quý I-2023', 'sơ bộ', 141348.40628354138, 102.89716021265198, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'agriculture_forestry_fishery', 'quý II-2023', 'ước tính', 143521.4970017262, 103.2463702327726, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'agriculture_forestry_fishery', '6 tháng 2023', 'ước tính', 284869.9032852676, 103.07280140298356, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'industry_construction', 'quý I-2023', 'sơ bộ', 459470.9338219076, 99.64516177865455, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'industry_construction', 'quý II-2023', 'ước tính', 512382.6145217025, 102.50135404774542, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'industry_construction', '6 tháng 2023', 'ước tính', 971853.5483436103, 101.13087560508727, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'services', 'quý I-2023', 'sơ bộ', 589558.8688674456, 106.56100166109748, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'services', 'quý II-2023', 'ước tính', 623252.5027198007, 106.1116603595941, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'services', '6 tháng 2023', 'ước tính', 1212811.3715872464, 106.32961504164894, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'product_taxes_less_subsidies', 'quý I-2023', 'sơ bộ', 129820.7633040402, 102.55000000000001, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'product_taxes_less_subsidies', 'quý II-2023', 'ước tính', 128316.36375963544, 102.40927649309752, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-06-29', 'product_taxes_less_subsidies', '6 tháng 2023', 'ước tính', 258137.12706367564, 102.47999999999999, '2023-06-29-02.-Bieu-T6.2023.xlsx'),
+			('2023-09-29', 'total', 'quý II-2023', 'sơ bộ', 1406292.8234793153, 104.05109954680138, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'total', 'quý III-2023', 'ước tính', 1450322.4543775164, 105.33274275084182, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'total', '9 tháng 2023', 'ước tính', 4176814.250133767, 104.24406428324164, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'agriculture_forestry_fishery', 'quý II-2023', 'sơ bộ', 144094.41515514514, 103.65851559786907, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'agriculture_forestry_fishery', 'quý III-2023', 'ước tính', 154315.7569779795, 103.7226742846492, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'agriculture_forestry_fishery', '9 tháng 2023', 'ước tính', 439758.578416666, 103.43497109456604, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'industry_construction', 'quý II-2023', 'sơ bộ', 510371.00451397186, 102.09893455933079, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'industry_construction', 'quý III-2023', 'ước tính', 539923.7542936617, 105.19248931721516, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'industry_construction', '9 tháng 2023', 'ước tính', 1509765.6926295415, 102.40850274178774, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'services', 'quý II-2023', 'sơ bộ', 623611.7961501194, 106.17283175045257, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'services', 'quý III-2023', 'ước tính', 626848.0921170809, 106.23632419732505, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'services', '9 tháng 2023', 'ước tính', 1840018, 106.31856901449532, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'product_taxes_less_subsidies', 'quý II-2023', 'sơ bộ', 128215.60766007898, 102.32886306058184, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'product_taxes_less_subsidies', 'quý III-2023', 'ước tính', 129234, 103.55681341629635, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-09-29', 'product_taxes_less_subsidies', '9 tháng 2023', 'ước tính', 387271.22195291356, 102.81, '2023-09-29-02-Bieu-so-lieu-9-thang-2023-2.xlsx'),
+			('2023-12-29', 'total', 'quý III-2023', 'sơ bộ', 1454276.08096714, 105.469891959762, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'total', 'quý IV-2023', 'ước tính', 1643902.24118031, 106.72379404153, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'total', 'cả năm 2023', 'ước tính', 5830724.94779426, 105.046430690886, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'agriculture_forestry_fishery', 'quý III-2023', 'sơ bộ', 158330.308974203, 104.304803961508, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'agriculture_forestry_fishery', 'quý IV-2023', 'ước tính', 184544.946661713, 104.127582394302, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'agriculture_forestry_fishery', 'cả năm 2023', 'ước tính', 630674.945618681, 103.83345579182, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'industry_construction', 'quý III-2023', 'sơ bộ', 538174.017485532, 105.159876363963, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'industry_construction', 'quý IV-2023', 'ước tính', 605975.234475156, 107.353321223501, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'industry_construction', 'cả năm 2023', 'ước tính', 2107018.33038503, 103.741156568657, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'services', 'quý III-2023', 'sơ bộ', 628426.547837268, 106.425505204073, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'services', 'quý IV-2023', 'ước tính', 716361.560202913, 107.285363394241, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'services', 'cả năm 2023', 'ước tính', 2568457.85354316, 106.81853055434, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'product_taxes_less_subsidies', 'quý III-2023', 'sơ bộ', 129345.206670136, 103.636937713425, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'product_taxes_less_subsidies', 'quý IV-2023', 'ước tính', 137020.499840528, 104.66, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2023-12-29', 'product_taxes_less_subsidies', 'cả năm 2023', 'ước tính', 524573.818247396, 103.326433775437, '2023-12-29-02.Bieu-T12.2023.xlsx'),
+			('2024-03-29', 'total', 'quý I-2024', 'ước tính', 1396659.503877185, 5.657544227567939, '2024-03-29-02-Bieu-3.2024-ngay-28.3-1.xlsx'),
+			('2024-03-29', 'agriculture_forestry_fishery', 'quý I-2024', 'ước tính', 145600.12519140786, 2.9793067161352838, '2024-03-29-02-Bieu-3.2024-ngay-28.3-1.xlsx'),
+			('2024-03-29', 'industry_construction', 'quý I-2024', 'ước tính', 488208.4614999061, 6.281638204280512, '2024-03-29-02-Bieu-3.2024-ngay-28.3-1.xlsx'),
+			('2024-03-29', 'services', 'quý I-2024', 'ước tính', 627420.3556424179, 6.1157088486256725, '2024-03-29-02-Bieu-3.2024-ngay-28.3-1.xlsx'),
+			('2024-03-29', 'product_taxes_less_subsidies', 'quý I-2024', 'ước tính', 135430.5615434532, 4.280000000000001, '2024-03-29-02-Bieu-3.2024-ngay-28.3-1.xlsx'),
+			('2024-06-29', 'total', 'quý I-2024', 'sơ bộ', 1399516.729561377, 105.87369386766106, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'total', 'quý II-2024', 'ước tính', 1508387.006100983, 106.92678621128367, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'total', '6 tháng 2024', 'ước tính', 2907903.73566236, 106.41735106620686, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'agriculture_forestry_fishery', 'quý I-2024', 'sơ bộ', 146230.12334538743, 103.42488856604079, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'agriculture_forestry_fishery', 'quý II-2024', 'ước tính', 151303.36761245312, 103.34086693458468, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'agriculture_forestry_fishery', '6 tháng 2024', 'ước tính', 297533.4909578405, 103.38214435729887, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'industry_construction', 'quý I-2024', 'sơ bộ', 489927.77858318307, 106.6559288006415, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'industry_construction', 'quý II-2024', 'ước tính', 545236.5962438392, 108.28595118954706, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'industry_construction', '6 tháng 2024', 'ước tính', 1035164.3748270223, 107.5083204999155, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'services', 'quý I-2024', 'sơ bộ', 627889.3044778622, 106.19502224297028, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'services', 'quý II-2024', 'ước tính', 677029.997103648, 107.05569021891009, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'services', '6 tháng 2024', 'ước tính', 1304919.3015815103, 106.6398271573786, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'product_taxes_less_subsidies', 'quý I-2024', 'sơ bộ', 135469.52315494439, 104.30999999999999, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'product_taxes_less_subsidies', 'quý II-2024', 'ước tính', 134817.04514104244, 105.05, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-06-29', 'product_taxes_less_subsidies', '6 tháng 2024', 'ước tính', 270286.56829598686, 104.67779903505519, '2024-06-29-02.Bieu-T6.2024.xlsx'),
+			('2024-09-29', 'total', 'quý II-2024', 'sơ bộ', 1510735.0529952822, 107.09323494576977, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'total', 'quý III-2024', 'ước tính', 1561963.0887278125, 107.40485312039641, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'total', '9 tháng 2024', 'ước tính', 4472214.871284472, 106.81643777797618, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'agriculture_forestry_fishery', 'quý II-2024', 'sơ bộ', 151741.2100224616, 103.63991523036948, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'agriculture_forestry_fishery', 'quý III-2024', 'ước tính', 162421.00942081067, 102.58364963291635, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'agriculture_forestry_fishery', '9 tháng 2024', 'ước tính', 460392.34278865973, 103.19690311457114, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'industry_construction', 'quý II-2024', 'sơ bộ', 546796.7265039906, 108.59579867660851, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'industry_construction', 'quý III-2024', 'ước tính', 587190.2133210329, 109.10787110543092, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'industry_construction', '9 tháng 2024', 'ước tính', 1623914.7184082062, 108.18574915224899, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'services', 'quý II-2024', 'sơ bộ', 677316.0316271447, 107.10091956394703, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'services', 'quý III-2024', 'ước tính', 675595.3083188409, 107.5058510248977, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'services', '9 tháng 2024', 'ước tính', 1980800.6444238476, 106.94911768607258, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'product_taxes_less_subsidies', 'quý II-2024', 'sơ bộ', 134881.08484168537, 105.0999, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'product_taxes_less_subsidies', 'quý III-2024', 'ước tính', 136756.55766712813, 105.7299, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-09-29', 'product_taxes_less_subsidies', '9 tháng 2024', 'ước tính', 407107.16566375794, 105.04545989627208, '2024-09-29-2.Bieu-T9.2024.xlsx'),
+			('2024-12-29', 'total', 'quý III-2024', 'sơ bộ', 1567922.6179313809, 107.42923848772219, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'total', 'quý IV-2024', 'ước tính', 1773651.8212343655, 107.55016669168762, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'total', 'cả năm 2024', 'ước tính', 6269209.955681868, 107.09118741227603, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'agriculture_forestry_fishery', 'quý III-2024', 'sơ bộ', 161767.12620484867, 102.94594916927014, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'agriculture_forestry_fishery', 'quý IV-2024', 'ước tính', 192991.13482516704, 102.98876260528098, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'agriculture_forestry_fishery', 'cả năm 2024', 'ước tính', 653355.2609002928, 103.27328584656557, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'industry_construction', 'quý III-2024', 'sơ bộ', 588544.520690536, 108.98247716388185, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'industry_construction', 'quý IV-2024', 'ước tính', 657896.415346638, 108.35400933871703, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'industry_construction', 'cả năm 2024', 'ước tính', 2287201.8155579795, 108.23995853820993, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'services', 'quý III-2024', 'sơ bộ', 680490.404210187, 107.51715519041056, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'services', 'quý IV-2024', 'ước tính', 776143.0563865023, 108.21005060095258, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'services', 'cả năm 2024', 'ước tính', 2774081.430245222, 107.37934282314076, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'product_taxes_less_subsidies', 'quý III-2024', 'sơ bộ', 137120.5668258093, 105.9613525148277, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'product_taxes_less_subsidies', 'quý IV-2024', 'ước tính', 146621.21467605827, 106.77377564463353, '2024-12-29-02.Bieu-T12.2024.xlsx'),
+			('2024-12-29', 'product_taxes_less_subsidies', 'cả năm 2024', 'ước tính', 554571.4489783739, 105.65, '2024-12-29-02.Bieu-T12.2024.xlsx')
+	) AS r(released, sector, period, vintage, value, printed_index, workbook);
+
+	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)
+	SELECT vn, x.code, lower(r.span), r.vintage, x.value, r.source, r.released
+	FROM gso_release r, LATERAL (VALUES (r.code, r.value), (r.code || '_INDEX', r.printed_index)) AS x(code, value)
+	WHERE upper(r.span) OPERATOR(@extschema@.-) lower(r.span) = 1;
+	INSERT INTO @extschema@.cumulative_observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)
+	SELECT vn, x.code, upper(r.span) OPERATOR(@extschema@.-) 1, r.vintage, x.value, r.source, r.released
+	FROM gso_release r, LATERAL (VALUES (r.code, r.value), (r.code || '_INDEX', r.printed_index)) AS x(code, value)
+	WHERE upper(r.span) OPERATOR(@extschema@.-) lower(r.span) > 1;
+
+	RETURN format('loaded: %s releases of the General Statistics Office, %s quarterly figures, %s cumulative figures (unit VN)',
+				  (SELECT count(DISTINCT released) FROM gso_release),
+				  (SELECT count(*) FROM @extschema@.observation WHERE unit_id = vn),
+				  (SELECT count(*) FROM @extschema@.cumulative_observation WHERE unit_id = vn));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.load_gso_demo() IS
+	'loads real national data: GSO''s quarterly GDP at 2010 prices and its printed development indices as published in 24 releases (2019-2024), each figure known from its release date (kept when a superuser loads it), for unit VN';

@@ -129,6 +129,9 @@ MORE_VIEWS=(
 	"ntm_next_tier_candidates of a generated district|SELECT * FROM hatrung.ntm_next_tier_candidates('T90D1', 2023)"
 	"quarterly_flows (quarters derived from cumulative figures)|SELECT * FROM hatrung.quarterly_flows"
 	"cumulative_observations_as_of()|SELECT * FROM hatrung.cumulative_observations_as_of()"
+	"published_index_check (GSO releases)|SELECT * FROM hatrung.published_index_check"
+	"cumulative_check (GSO releases; the sample's stamps differ by node)|SELECT unit_code, indicator_code, label_vi, period_label, vintage, value, quarters_sum, quarters_known, difference FROM hatrung.cumulative_check"
+	"quarter_report('VN', '2023-Q1', as_of the March release)|SELECT hatrung.quarter_report('VN', '2023-Q1', '2023-03-29 12:00+07')"
 )
 TABLES_SQL="SELECT c.oid::regclass::text FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
 	WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
@@ -266,6 +269,12 @@ for db_port in "$SINGLE:$S" "$DIST:$C"; do
 done
 tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) FROM hatrung.cumulative_observation")" 5 \
 	"distributed: cumulative figures through \\copy hatrung.observation_import, into their unit's shard"
+# the GSO releases (real national figures, each known from its release date)
+for db_port in "$SINGLE:$S" "$DIST:$C"; do
+	cq "${db_port#*:}" -d "${db_port%%:*}" -c "SELECT hatrung.load_gso_demo()" >/dev/null
+done
+tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) FROM hatrung.cumulative_observation")" 185 \
+	"distributed: load_gso_demo() on the distributed model"
 elapsed "generated data loaded"
 
 # A moment between the load and the revisions, for the as_of reports; then
