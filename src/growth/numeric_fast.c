@@ -385,7 +385,7 @@ split_to_numeric(uint64 hi, uint64 lo, int scale, bool negative)
 	uint64		p = pow10_u64[pad],
 				lo_padded = lo * p; /* < 10^19 */
 
-	if (hi > (PG_UINT64_MAX - 999) / p)
+	if (hi >= UINT64CONST(1000000000000000))	/* hi * 10^pad + 999 stays within 64 bits */
 		return NULL;
 	/* the decimal point now falls between groups */
 	return groups_to_numeric(groups,
