@@ -88,6 +88,25 @@ u128_divmod_u64(uint128 n, uint64 d, uint64 *rem)
 	return n / d;
 }
 
+/*
+ * n / d and n % d when the quotient is known to fit 64 bits (the high half
+ * of n below d): one divq on x86-64, where the compiler would call the
+ * general 128-bit division.
+ */
+static pg_attribute_always_inline uint64
+udiv128_small_quotient(uint128 n, uint64 d, uint64 *rem)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	uint64		q;
+
+	__asm__("divq %[d]" : "=a"(q), "=d"(*rem) : [d] "rm"(d), "a"((uint64) n), "d"((uint64) (n >> 64)));
+	return q;
+#else
+	*rem = (uint64) (n % d);
+	return (uint64) (n / d);
+#endif
+}
+
 /* A finite decimal: value = mantissa / 10^scale. */
 typedef struct Decimal
 {
@@ -484,8 +503,8 @@ decimal_ratio_split(const Decimal *num, const Decimal *den, uint64 *hi, uint64 *
 	a = n * pow10_u64[e];
 	q1 = a / d;
 	r1 = a % d;
-	/* r1 < d, so r1 * 10^16 / d < 10^16 */
-	q2 = (uint64) u128_divmod_u64((uint128) r1 * ten16, d, &r2);
+	/* r1 < d, so r1 * 10^16 / d < 10^16: the quotient fits 64 bits */
+	q2 = udiv128_small_quotient((uint128) r1 * ten16, d, &r2);
 	if (r2 >= d - r2)			/* rem * 2 >= d, without overflow */
 	{
 		if (++q2 == ten16)
