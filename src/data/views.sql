@@ -124,12 +124,9 @@ FROM (
 				FILTER (WHERE NOT x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS vintage,
 		   (pg_catalog.array_agg(x.source ORDER BY x.vintage_rank DESC)
 				FILTER (WHERE NOT x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS source,
-		   -- the spans from January published for this quarter and a year before
-		   (pg_catalog.array_agg(x.value ORDER BY x.vintage_rank DESC)
-				FILTER (WHERE x.cumulative AND x.period OPERATOR(@extschema@.=) cal.period))[1] AS published_ytd,
-		   (pg_catalog.array_agg(x.value ORDER BY x.vintage_rank DESC)
-				FILTER (WHERE x.cumulative AND x.period OPERATOR(@extschema@.=) (cal.period OPERATOR(@extschema@.-) 4)))[1]
-				AS published_ytd_last_year
+		   -- the spans from January published for this quarter and a year
+		   -- before, each by the quarter it ends with (latest vintage wins)
+		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE x.cumulative) AS spans
 	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
 									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
 	JOIN (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source,
@@ -141,6 +138,10 @@ FROM (
 	  ON x.period OPERATOR(@extschema@.>=)
 			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
 	 AND x.period OPERATOR(@extschema@.<=) cal.period
+	 -- of the published spans only those ending in the report quarter's
+	 -- quarter of the year are read (this year's and last year's), so
+	 -- the other spans never reach the aggregates
+	 AND (NOT x.cumulative OR @extschema@.quarter_of_year(x.period) = @extschema@.quarter_of_year(cal.period))
 	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
 	JOIN @extschema@.indicator i ON i.code = x.indicator_code
 	-- grouped by observation's own unit_id (Citus's distribution column, so
@@ -159,7 +160,9 @@ LEFT JOIN (
 	JOIN @extschema@.plan_source ps ON ps.code = p.plan_source
 	ORDER BY p.unit_id, p.indicator_code, p.year, ps.priority DESC
 ) pl ON pl.unit_id = g.unit_id AND pl.indicator_code = g.indicator_code AND pl.year = @extschema@.year(g.period)
-CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, NULL, g.published_ytd, g.published_ytd_last_year) m;
+CROSS JOIN LATERAL @extschema@.report_measures(g.s, g.period, g.indicator_kind, NULL,
+												@extschema@.value_at(g.spans, g.period),
+												@extschema@.same_period_last_year(g.spans, g.period)) m;
 COMMENT ON VIEW @extschema@.quarterly_report IS
 	'one row per unit x indicator x quarter (latest vintage) with the comparisons reports print: same period last year, previous quarter, year to date by indicator kind, annual plan; gap-safe; plain column types';
 GRANT SELECT ON @extschema@.quarterly_report TO hatrung_reader;
