@@ -60,6 +60,7 @@ SQL_PARTS = \
 	src/ntm/ntm_demo.sql \
 	src/data/cumulative.sql \
 	src/data/published_index.sql \
+	src/ntm/ntm_2026.sql \
 	src/data/views.sql \
 	src/data/report.sql \
 	src/data/demo.sql \

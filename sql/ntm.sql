@@ -230,6 +230,110 @@ SELECT pg_temp.try('TRUNCATE hatrung.ntm_measurement') AS truncate_measurements,
 UPDATE ntm_measurement SET value = 91, source = 'ILLUSTRATIVE (demo data, not an official figure)'
 WHERE indicator_code = '3.1' AND year = 2023 AND unit_id = (SELECT unit_id FROM admin_unit WHERE code = '15283');
 
+-- NTM 2026-2030 (QĐ 51/2025): the structure that ships, commune groups and
+-- the rule that assigns them, zones checked against the groups, indicators
+-- loaded by a province, criteria without indicators unknown, the province
+-- conditions (met / not met / unknown) and the coverage of thresholds.
+-- Every indicator, threshold and measurement below is ILLUSTRATIVE.
+SELECT code, tier, level, zone_dimension, indicators_expected FROM ntm_criteria_set WHERE first_year = 2026 ORDER BY code;
+SELECT set_code, criterion_no, name_vi, confirmed FROM ntm_criterion WHERE set_code IN ('NTM_XA_2026', 'NTM_TINH_2026') ORDER BY 1, 2;
+SELECT set_code, group_code, name_vi, definition, confirmed FROM ntm_commune_group ORDER BY 1, 2;
+SELECT adjoins, agri, new_urban, mountain, ntm_commune_group_of(adjoins, agri, new_urban, mountain) AS commune_group
+FROM (VALUES (true, 40, false, false), (false, 9.5, false, false), (false, 40, true, false),
+			 (false, 40, false, true), (false, 40, false, false), (true, 40, false, true),
+			 (NULL, 40, false, false), (false, NULL, false, true), (NULL, 5, NULL, false),
+			 (false, 10, false, false), (false, 40, false, NULL)) AS v(adjoins, agri, new_urban, mountain);
+SELECT pg_temp.try('SELECT hatrung.ntm_commune_group_of(false, -5, false, false)') AS negative_share,
+	   pg_temp.try('SELECT hatrung.ntm_commune_group_of(false, 100.5, false, false)') AS share_over_100,
+	   pg_temp.try('SELECT hatrung.ntm_commune_group_of(false, ''NaN'', false, false)') AS nan_share;
+
+INSERT INTO admin_unit (code, name, level, valid_from, source)
+VALUES ('P26', 'Tỉnh minh họa', 'province', '2000-01-01', 'ILLUSTRATIVE');
+INSERT INTO admin_unit (code, name, level, parent_id, valid_from, valid_to, source)
+VALUES ('D26', 'Huyện minh họa', 'district', (SELECT unit_id FROM admin_unit WHERE code = 'P26'), '2000-01-01', '2025-07-01', 'ILLUSTRATIVE');
+INSERT INTO admin_unit (code, name, level, parent_id, valid_from, source)
+SELECT 'X' || lpad(g::text, 2, '0'), 'Xã minh họa ' || g, 'commune', (SELECT unit_id FROM admin_unit WHERE code = 'P26'),
+	   '2025-07-01', 'ILLUSTRATIVE'
+FROM generate_series(1, 10) AS g;
+-- a commune still under its (abolished) district: counted in the province
+INSERT INTO admin_unit (code, name, level, parent_id, valid_from, source)
+VALUES ('Y01', 'Xã minh họa dưới huyện', 'commune', (SELECT unit_id FROM admin_unit WHERE code = 'D26'), '2000-01-01', 'ILLUSTRATIVE');
+
+-- groups: a zone that is not a group of the set is refused, for units and thresholds
+SELECT pg_temp.try($$INSERT INTO hatrung.ntm_unit_zone (unit_id, set_code, year, zone)
+	SELECT unit_id, 'NTM_XA_2026', 2026, 'G4' FROM hatrung.admin_unit WHERE code = 'X01'$$) AS unit_in_g4,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_unit_zone (unit_id, set_code, year, zone)
+	SELECT unit_id, 'NTM_XA_2026', 2026, '*' FROM hatrung.admin_unit WHERE code = 'X01'$$) AS unit_in_star;
+INSERT INTO ntm_unit_zone (unit_id, set_code, year, zone, reason)
+SELECT unit_id, 'NTM_XA_2026', 2026, CASE WHEN code = 'X10' THEN 'G3' ELSE 'G2' END,
+	   'ntm_commune_group_of: ' || CASE WHEN code = 'X10' THEN 'area III (ILLUSTRATIVE)' ELSE 'no group 1 or 3 fact (ILLUSTRATIVE)' END
+FROM admin_unit WHERE code ~ '^(X|Y)\d\d$';
+
+-- the template: one row per criterion, left blank for the province
+\copy ntm_indicator_import FROM 'data/ntm-2026-template.csv' (FORMAT csv, HEADER)
+SELECT count(*) AS template_rows_loaded FROM ntm_indicator WHERE set_code = 'NTM_XA_2026';
+-- rows filled in (criteria 1-9 first); bad rows are refused with their key
+INSERT INTO ntm_indicator_import
+SELECT 'NTM_XA_2026', k::text, k || '.1', 'chỉ tiêu minh họa ' || k || ' (ILLUSTRATIVE)', '%', '>=', 'no'
+FROM generate_series(1, 9) AS k;
+SELECT pg_temp.try($$INSERT INTO hatrung.ntm_indicator_import VALUES ('NTM_XA_2026', '11', '11.1', 'x', '%', '>=', 'no')$$) AS unknown_criterion,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_indicator_import VALUES ('NTM_XA_2026', '1', '1.1', 'x', '%', '>=', 'no')$$) AS duplicate,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_indicator_import VALUES ('NTM_XA_2026', '1', '1.9', 'x', '%', '>', 'no')$$) AS bad_comparison,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_indicator_import VALUES ('NTM_XA_2026', '1', '1.9', 'x', '%', '>=', 'maybe')$$) AS bad_confirmed,
+	   pg_temp.try($$INSERT INTO hatrung.ntm_indicator_import VALUES ('NTM_XA_2026', 'one', '1.9', 'x', '%', '>=', 'no')$$) AS criterion_not_a_number;
+INSERT INTO ntm_threshold_import (set_code, indicator_code, zone, valid_from, value, official, source)
+SELECT 'NTM_XA_2026', k || '.1', '*', '2026-02-15', '50', 'no', 'ILLUSTRATIVE' FROM generate_series(1, 9) AS k;
+SELECT pg_temp.try($$INSERT INTO hatrung.ntm_threshold_import (set_code, indicator_code, zone, valid_from, value, official, source)
+	VALUES ('NTM_XA_2026', '1.1', 'TDMNPB', '2026-02-15', '50', 'no', 'ILLUSTRATIVE')$$) AS threshold_in_a_region;
+INSERT INTO ntm_measurement (unit_id, year, indicator_code, value, source)
+SELECT u.unit_id, 2026, k || '.1', CASE WHEN u.code = 'X09' AND k = 5 THEN 40 ELSE 60 END, 'ILLUSTRATIVE'
+FROM admin_unit u, generate_series(1, 10) AS k WHERE u.code ~ '^(X|Y)\d\d$';
+-- criterion 10 has no indicator yet: unknown for every commune, never failed
+SELECT unit_code, criteria_met, criteria_total, criteria_unknown, missing_criteria, level
+FROM ntm_commune_status WHERE set_code = 'NTM_XA_2026' AND unit_code IN ('X01', 'X09', 'X10', 'Y01') ORDER BY 1;
+SELECT * FROM ntm_province_status WHERE province_code = 'P26' AND year IN (2026, 2027) ORDER BY year;
+
+-- criterion 10 loaded, its threshold for group 2 only: the group-3 commune stays unknown
+INSERT INTO ntm_indicator_import VALUES ('NTM_XA_2026', '10', '10.1', 'chỉ tiêu minh họa 10 (ILLUSTRATIVE)', '%', '>=', 'no');
+INSERT INTO ntm_threshold_import (set_code, indicator_code, zone, valid_from, value, official, source)
+VALUES ('NTM_XA_2026', '10.1', 'G2', '2026-02-15', '50', 'no', 'ILLUSTRATIVE');
+UPDATE ntm_measurement SET value = 70 WHERE year = 2026 AND indicator_code = '5.1'
+  AND unit_id = (SELECT unit_id FROM admin_unit WHERE code = 'X09');
+SELECT unit_code, criteria_met, criteria_unknown, missing_criteria, level
+FROM ntm_commune_status WHERE set_code = 'NTM_XA_2026' AND unit_code IN ('X01', 'X09', 'X10') ORDER BY 1;
+SELECT communes_total, communes_assessed, communes_ntm, cond_all_communes_ntm, cond_10pct_modern, task_completed
+FROM ntm_province_status WHERE province_code = 'P26' AND year = 2026;
+SELECT set_code, zone, indicators_expected, indicators_loaded, official, unofficial, no_threshold, yes_no, indicators_not_loaded
+FROM ntm_threshold_coverage WHERE set_code = 'NTM_XA_2026' AND year = 2026 ORDER BY zone;
+
+-- the group-3 threshold: every commune meets the set; the modern tier
+-- (its conditions not available: one ILLUSTRATIVE criterion) met by one commune of 11
+INSERT INTO ntm_threshold_import (set_code, indicator_code, zone, valid_from, value, official, source)
+VALUES ('NTM_XA_2026', '10.1', 'G3', '2026-02-15', '50', 'no', 'ILLUSTRATIVE');
+INSERT INTO ntm_criterion (set_code, criterion_no, name_vi, name_en, confirmed)
+VALUES ('NTM_HD_2026', 1, 'tiêu chí minh họa (ILLUSTRATIVE)', 'illustrative criterion', false);
+INSERT INTO ntm_indicator_import VALUES ('NTM_HD_2026', '1', 'HD.1', 'chỉ tiêu minh họa (ILLUSTRATIVE)', 'yes/no', 'yes', 'no');
+INSERT INTO ntm_unit_zone (unit_id, set_code, year, zone)
+SELECT unit_id, 'NTM_HD_2026', 2026, 'G2' FROM admin_unit WHERE code IN ('X01', 'X02');
+INSERT INTO ntm_measurement (unit_id, year, indicator_code, value_yes, source)
+SELECT unit_id, 2026, 'HD.1', code = 'X01', 'ILLUSTRATIVE' FROM admin_unit WHERE code IN ('X01', 'X02');
+SELECT unit_code, set_code, criteria_met, criteria_total, level
+FROM ntm_commune_status WHERE year = 2026 AND unit_code IN ('X01', 'X02', 'X03') ORDER BY 1, 2;
+SELECT communes_total, communes_ntm, pct_ntm, communes_modern, pct_modern, cond_all_communes_ntm, cond_10pct_modern, task_completed
+FROM ntm_province_status WHERE province_code = 'P26' AND year = 2026;
+-- 11 communes: 1 modern is under 10%, but 9 could still be: unknown; once
+-- every other commune fails the modern tier, not met
+INSERT INTO ntm_unit_zone (unit_id, set_code, year, zone)
+SELECT unit_id, 'NTM_HD_2026', 2026, CASE WHEN code = 'X10' THEN 'G3' ELSE 'G2' END
+FROM admin_unit WHERE code ~ '^(X|Y)\d\d$' AND code NOT IN ('X01', 'X02');
+INSERT INTO ntm_measurement (unit_id, year, indicator_code, value_yes, source)
+SELECT unit_id, 2026, 'HD.1', false, 'ILLUSTRATIVE' FROM admin_unit WHERE code ~ '^(X|Y)\d\d$' AND code NOT IN ('X01', 'X02');
+SELECT communes_modern, cond_10pct_modern, task_completed FROM ntm_province_status WHERE province_code = 'P26' AND year = 2026;
+UPDATE ntm_measurement SET value_yes = true WHERE indicator_code = 'HD.1' AND unit_id = (SELECT unit_id FROM admin_unit WHERE code = 'X02');
+SELECT communes_modern, cond_10pct_modern, task_completed FROM ntm_province_status WHERE province_code = 'P26' AND year = 2026;
+-- districts: shown from 2026 but marked as not applying
+SELECT district_code, year, communes_total, applies FROM ntm_district_status WHERE district_code IN ('392', 'D26') ORDER BY 1, 2;
+
 -- Every column of the NTM views is a plain type.
 SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
 FROM pg_class c

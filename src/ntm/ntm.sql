@@ -304,27 +304,37 @@ WITH zones AS MATERIALIZED (
 	FROM per_set
 	WHERE bits IS NOT NULL		-- a set without indicators has nothing to score
 ), scored AS (
-	SELECT p.*, t.total, s.tier,
+	SELECT p.*, t.total, t.empty, s.tier,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'ntm') OVER w AS ntm_met,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'nang_cao') OVER w AS nc_met,
 		   -- the model set's criteria 2-4 (criterion 1 has no indicators of its own)
-		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met
+		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met,
+		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'hien_dai') OVER w AS hd_met
 	FROM counted p
-	JOIN (SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code) t USING (set_code)
+	-- a criterion without indicators loaded (a set whose indicators a
+	-- province is still loading) is unknown, never failed
+	JOIN (SELECT c.set_code, count(*) AS total, count(*) FILTER (WHERE i.criterion_no IS NULL) AS empty
+		  FROM @extschema@.ntm_criterion c
+		  LEFT JOIN (SELECT DISTINCT set_code, criterion_no FROM @extschema@.ntm_indicator) i
+				 ON i.set_code = c.set_code AND i.criterion_no = c.criterion_no
+		  GROUP BY c.set_code) t USING (set_code)
 	JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
 	WINDOW w AS (PARTITION BY p.unit_id, p.year)
 )
 SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 	   (s.met + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS TRUE THEN 1 ELSE 0 END)::integer AS criteria_met,
 	   s.total::integer AS criteria_total,
-	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS NULL THEN 1 ELSE 0 END)::integer AS criteria_unknown,
+	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS NULL THEN 1 ELSE 0 END
+				  -- the model set's criterion 1 has no indicators by design
+				  + CASE WHEN s.tier = 'kieu_mau' THEN 0 ELSE s.empty END)::integer AS criteria_unknown,
 	   coalesce(s.missing, '{}') ||
 		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END
 		   AS missing_criteria,
 	   array_to_string(coalesce(s.missing, '{}') ||
 		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END, ', ')
 		   AS missing_criteria_text,
-	   CASE WHEN s.ntm_met AND s.nc_met AND s.km_rest_met THEN 'kieu_mau'
+	   CASE WHEN s.ntm_met AND s.hd_met THEN 'hien_dai'
+			WHEN s.ntm_met AND s.nc_met AND s.km_rest_met THEN 'kieu_mau'
 			WHEN s.ntm_met AND s.nc_met THEN 'nang_cao'
 			WHEN s.ntm_met THEN 'ntm'
 			ELSE 'none' END AS level,
@@ -339,7 +349,7 @@ COMMENT ON FUNCTION @extschema@.ntm_commune_status_at(timestamptz) IS
 CREATE VIEW @extschema@.ntm_commune_status AS
 SELECT * FROM @extschema@.ntm_commune_status_at(NULL);
 COMMENT ON VIEW @extschema@.ntm_commune_status IS
-	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
+	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau; from 2026 hien_dai); an unknown criterion never counts as met';
 GRANT SELECT ON @extschema@.ntm_commune_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_code IS 'unit code';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_name IS 'unit name';
@@ -351,7 +361,7 @@ COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_total IS 'criteria in 
 COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_unknown IS 'criteria that cannot be decided for lack of data';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria IS 'numbers of the criteria not met';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria_text IS 'the same as text ("2, 9"), for BI tools without array support';
-COMMENT ON COLUMN @extschema@.ntm_commune_status.level IS 'highest tier whose conditions all hold: none, ntm, nang_cao or kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.level IS 'highest tier whose conditions all hold: none, ntm, nang_cao or kieu_mau (2021-2025), hien_dai (2026-2030: the ntm set and the modern set both met)';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_id IS 'admin_unit.unit_id';
 
 -- District status ------------------------------------------------------------------------
@@ -410,10 +420,13 @@ SELECT d.code AS district_code, d.name AS district_name, a.year,
 		FROM generate_series(1, 9) AS k
 		LEFT JOIN district_measurements m
 			   ON m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.5.' || k)
-		   AS cond_district_criteria
+		   AS cond_district_criteria,
+	   -- districts were abolished on 1 July 2025 and the 2026-2030 sets have
+	   -- no district level: later years are shown, marked as not applying
+	   a.year <= 2025 AS applies
 FROM agg a JOIN @extschema@.admin_unit d ON d.unit_id = a.district_id;
 COMMENT ON VIEW @extschema@.ntm_district_status IS
-	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown)';
+	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown); from 2026 applies is false (no district level in QĐ 51/2025: see ntm_province_status)';
 GRANT SELECT ON @extschema@.ntm_district_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_district_status.district_code IS 'district code';
 COMMENT ON COLUMN @extschema@.ntm_district_status.district_name IS 'district name';
@@ -431,6 +444,7 @@ COMMENT ON COLUMN @extschema@.ntm_district_status.cond_10pct_nang_cao IS 'QĐ 32
 COMMENT ON COLUMN @extschema@.ntm_district_status.cond_townships_civilised IS 'QĐ 320: 100% of townships are civilised urban areas (HUYEN.3 yes/no per township)';
 COMMENT ON COLUMN @extschema@.ntm_district_status.cond_satisfaction_90pct IS 'QĐ 320: residents'' satisfaction >= 90% (HUYEN.4 of the district)';
 COMMENT ON COLUMN @extschema@.ntm_district_status.cond_district_criteria IS 'QĐ 320: the 9 district criteria (HUYEN.5.1 .. HUYEN.5.9 yes/no)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.applies IS 'false from 2026: districts were abolished on 1 July 2025 and QĐ 51/2025 has no district level, so the QĐ 320 conditions do not apply';
 
 -- Ranking helper: the communes closest to their next tier.
 CREATE FUNCTION @extschema@.ntm_next_tier_candidates(district_code text, year integer)

@@ -71,3 +71,78 @@ COMMENT ON FUNCTION @extschema@.ntm_threshold_import_row() IS
 	'trigger: validates and loads one row of ntm_threshold_import, naming the row''s key and column in any error';
 CREATE TRIGGER ntm_threshold_import_row INSTEAD OF INSERT ON @extschema@.ntm_threshold_import
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_threshold_import_row();
+
+-- Indicators of a set whose indicators were not shipped (the 47 of
+-- 2026-2030, a provincial set): loaded like thresholds,
+--   \copy hatrung.ntm_indicator_import FROM 'indicators.csv' (FORMAT csv, HEADER)
+-- Columns: set_code, criterion_no, indicator_code, name, unit_of_measure,
+-- comparison (>=, <=, = or yes), confirmed (yes/no).  Loaded rows are user
+-- rows (shipped = false); a shipped indicator is never changed.
+CREATE VIEW @extschema@.ntm_indicator_import AS
+SELECT i.set_code, i.criterion_no::text AS criterion_no, i.indicator_code, i.name, i.unit_of_measure, i.comparison,
+	   CASE WHEN i.confirmed THEN 'yes' ELSE 'no' END AS confirmed
+FROM @extschema@.ntm_indicator i;
+COMMENT ON VIEW @extschema@.ntm_indicator_import IS
+	'load target for indicator CSV files (set_code, criterion_no, indicator_code, name, unit_of_measure, comparison, confirmed), such as data/ntm-2026-template.csv filled in; reading it lists all indicators';
+GRANT SELECT ON @extschema@.ntm_indicator_import TO hatrung_reader;
+GRANT INSERT ON @extschema@.ntm_indicator_import TO hatrung_editor;
+-- editors add indicators of their own; the column shipped keeps its default
+-- (false), so a loaded row can never pass for a shipped one
+GRANT INSERT (set_code, indicator_code, criterion_no, name, unit_of_measure, comparison, confirmed)
+	ON @extschema@.ntm_indicator TO hatrung_editor;
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.set_code IS 'criteria set code, e.g. NTM_XA_2026';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.criterion_no IS 'the criterion it belongs to (1-10 for 2026-2030)';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.indicator_code IS 'indicator code as in the decision, e.g. 2.1';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.name IS 'short name';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.unit_of_measure IS 'unit of the measurement and threshold (%, yes/no, ...)';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.comparison IS '>=, <=, = against the threshold, or yes';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.confirmed IS 'yes if taken from the official text, no otherwise';
+
+CREATE FUNCTION @extschema@.ntm_indicator_import_row() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	row_key text := format('(set_code=%s, criterion_no=%s, indicator_code=%s)',
+						   coalesce(NEW.set_code, 'NULL'), coalesce(NEW.criterion_no, 'NULL'),
+						   coalesce(NEW.indicator_code, 'NULL'));
+	confirmed boolean;
+BEGIN
+	IF nullif(btrim(NEW.set_code), '') IS NULL OR nullif(btrim(NEW.criterion_no), '') IS NULL
+	   OR nullif(btrim(NEW.indicator_code), '') IS NULL OR nullif(btrim(NEW.name), '') IS NULL
+	   OR nullif(btrim(NEW.unit_of_measure), '') IS NULL OR nullif(btrim(NEW.comparison), '') IS NULL
+	   OR nullif(btrim(NEW.confirmed), '') IS NULL THEN
+		RAISE EXCEPTION 'missing value in indicator row %', row_key
+			USING ERRCODE = 'not_null_violation',
+				  DETAIL = 'set_code, criterion_no, indicator_code, name, unit_of_measure, comparison and confirmed are required.',
+				  HINT = 'A template row left blank for the province to fill in cannot be loaded until it is filled in or removed.';
+	END IF;
+	IF NEW.criterion_no !~ '^\d{1,4}$' OR NOT EXISTS (
+		   SELECT 1 FROM @extschema@.ntm_criterion c
+		   WHERE c.set_code = NEW.set_code AND c.criterion_no = NEW.criterion_no::integer) THEN
+		RAISE EXCEPTION 'unknown criterion in column "criterion_no" of indicator row %', row_key
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'The set and criterion must exist in ntm_criterion.';
+	END IF;
+	IF NEW.comparison NOT IN ('>=', '<=', '=', 'yes') THEN
+		RAISE EXCEPTION 'invalid value in column "comparison" of indicator row %: "%"', row_key, NEW.comparison
+			USING ERRCODE = 'invalid_text_representation', HINT = 'Use >=, <=, = or yes.';
+	END IF;
+	confirmed := CASE lower(btrim(NEW.confirmed)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
+												  WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+	IF confirmed IS NULL THEN
+		RAISE EXCEPTION 'invalid value in column "confirmed" of indicator row %: "%"', row_key, NEW.confirmed
+			USING ERRCODE = 'invalid_text_representation', HINT = 'Use yes or no.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM @extschema@.ntm_indicator i
+			   WHERE i.set_code = NEW.set_code AND i.indicator_code = NEW.indicator_code) THEN
+		RAISE EXCEPTION 'indicator % of set % already exists (indicator row %)', NEW.indicator_code, NEW.set_code, row_key
+			USING ERRCODE = 'unique_violation';
+	END IF;
+	INSERT INTO @extschema@.ntm_indicator (set_code, indicator_code, criterion_no, name, unit_of_measure, comparison, confirmed)
+	VALUES (NEW.set_code, NEW.indicator_code, NEW.criterion_no::integer, NEW.name, NEW.unit_of_measure, NEW.comparison, confirmed);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_indicator_import_row() IS
+	'trigger: validates and loads one row of ntm_indicator_import, naming the row''s key and column in any error';
+CREATE TRIGGER ntm_indicator_import_row INSTEAD OF INSERT ON @extschema@.ntm_indicator_import
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_indicator_import_row();

@@ -11,7 +11,7 @@ CREATE TABLE @extschema@.ntm_criteria_set (
 	decision		text NOT NULL,
 	name_vi			text NOT NULL,
 	level			text NOT NULL CHECK (level IN ('commune', 'district', 'province')),
-	tier			text NOT NULL CHECK (tier IN ('ntm', 'nang_cao', 'kieu_mau')),
+	tier			text NOT NULL CHECK (tier IN ('ntm', 'nang_cao', 'kieu_mau', 'hien_dai')),
 	first_year		integer NOT NULL,
 	last_year		integer NOT NULL,
 	zone_dimension	text NOT NULL CHECK (zone_dimension IN ('region', 'commune_group', 'province_zone', 'none')),
@@ -19,6 +19,7 @@ CREATE TABLE @extschema@.ntm_criteria_set (
 	confirmed		boolean NOT NULL,
 	source			text,
 	shipped			boolean NOT NULL DEFAULT false,
+	indicators_expected integer,
 	CHECK (last_year >= first_year)
 );
 COMMENT ON TABLE @extschema@.ntm_criteria_set IS 'NTM criteria sets (decision, level, tier, years in force, threshold dimension); provincial sets may fall back to a national one';
@@ -27,7 +28,7 @@ COMMENT ON COLUMN @extschema@.ntm_criteria_set.code IS 'short code, e.g. NTM_XA_
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.decision IS 'the decision that issued the set, e.g. 318/QĐ-TTg';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.name_vi IS 'Vietnamese name';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.level IS 'commune, district or province';
-COMMENT ON COLUMN @extschema@.ntm_criteria_set.tier IS 'ntm, nang_cao (advanced) or kieu_mau (model)';
+COMMENT ON COLUMN @extschema@.ntm_criteria_set.tier IS 'ntm, nang_cao (advanced, 2021-2025), kieu_mau (model, 2021-2025) or hien_dai (modern, 2026-2030 pilot)';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.first_year IS 'first assessment year';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.last_year IS 'last assessment year';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.zone_dimension IS 'what thresholds vary by: region (7 national regions), commune_group (2026-2030), province_zone (e.g. Thanh Hóa Vùng 1/2), none';
@@ -35,6 +36,7 @@ COMMENT ON COLUMN @extschema@.ntm_criteria_set.fallback_set IS 'set whose thresh
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.confirmed IS 'true if the set''s existence and title are confirmed by public sources';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.source IS 'where the facts come from';
 COMMENT ON COLUMN @extschema@.ntm_criteria_set.shipped IS 'true for rows shipped with the extension';
+COMMENT ON COLUMN @extschema@.ntm_criteria_set.indicators_expected IS 'how many indicators the decision has, where confirmed (47 for 2026-2030); ntm_threshold_coverage compares it with the indicators loaded';
 
 CREATE TABLE @extschema@.ntm_criterion (
 	set_code		text NOT NULL REFERENCES @extschema@.ntm_criteria_set (code),
@@ -290,7 +292,10 @@ INSERT INTO @extschema@.ntm_criteria_set
 ('NTM_KM_2021', '319/QĐ-TTg', 'Quy định xã nông thôn mới kiểu mẫu giai đoạn 2021-2025', 'commune', 'kieu_mau', 2021, 2025, 'region', true, 'QĐ 319/QĐ-TTg of 8 Mar 2022 (confirmed)', true),
 ('NTM_HUYEN_2021', '320/QĐ-TTg', 'Bộ tiêu chí quốc gia về huyện nông thôn mới giai đoạn 2021-2025 (Phụ lục I)', 'district', 'ntm', 2021, 2025, 'none', true, 'QĐ 320/QĐ-TTg of 8 Mar 2022: title confirmed, Annex I single source', true),
 ('NTM_TINH_2021', '321/QĐ-TTg', 'Quy định tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới giai đoạn 2021-2025', 'province', 'ntm', 2021, 2025, 'none', true, 'QĐ 321/QĐ-TTg of 8 Mar 2022 (confirmed)', true),
-('NTM_XA_2026', '51/2025/QĐ-TTg', 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026-2030', 'commune', 'ntm', 2026, 2030, 'commune_group', true, 'QĐ 51/2025/QĐ-TTg of 29 Dec 2025, in force 15 Feb 2026 (confirmed); thresholds not available', true);
+('NTM_XA_2026', '51/2025/QĐ-TTg', 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026-2030', 'commune', 'ntm', 2026, 2030, 'commune_group', true, 'QĐ 51/2025/QĐ-TTg of 29 Dec 2025, in force 15 Feb 2026, Annex I (confirmed); the 47 indicators'' names and thresholds not available', true),
+('NTM_HD_2026', '51/2025/QĐ-TTg', 'Xã nông thôn mới hiện đại giai đoạn 2026-2030 (thí điểm, Phụ lục II)', 'commune', 'hien_dai', 2026, 2030, 'commune_group', true, 'QĐ 51/2025/QĐ-TTg, Annex II: pilot framework for the modern NTM commune (existence confirmed); its conditions not available', true),
+('NTM_TINH_2026', '51/2025/QĐ-TTg', 'Điều kiện tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới giai đoạn 2026-2030 (Phụ lục III)', 'province', 'ntm', 2026, 2030, 'none', true, 'QĐ 51/2025/QĐ-TTg, Annex III (existence confirmed; its two conditions single source), scored by ntm_province_status', true);
+UPDATE @extschema@.ntm_criteria_set SET indicators_expected = 47 WHERE code = 'NTM_XA_2026';
 
 -- The 19 criteria of both 2021-2025 commune sets (numbers and names confirmed).
 INSERT INTO @extschema@.ntm_criterion (set_code, criterion_no, name_vi, name_en, confirmed, shipped)
@@ -326,17 +331,24 @@ FROM (VALUES (1, 'Quy hoạch', 'Planning'), (2, 'Giao thông', 'Transport'),
 			 (7, 'Môi trường', 'Environment'), (8, 'Chất lượng môi trường sống', 'Quality of the living environment'),
 			 (9, 'Hệ thống chính trị - An ninh trật tự - Hành chính công', 'Political system, security and order, public administration')) AS c(no, vi, en);
 
--- QĐ 51/2025: the 10 criteria of 2026-2030 (confirmed; 47 indicators not available here).
+-- QĐ 51/2025 Annex I: the 10 criteria of 2026-2030 (numbers and names
+-- confirmed; the 47 indicators are not available here).
 INSERT INTO @extschema@.ntm_criterion (set_code, criterion_no, name_vi, name_en, confirmed, shipped)
 SELECT 'NTM_XA_2026', no, vi, en, true, true
 FROM (VALUES (1, 'Quy hoạch', 'Planning'), (2, 'Hạ tầng kinh tế - xã hội', 'Socio-economic infrastructure'),
-			 (3, 'Kinh tế nông thôn', 'Rural economy'), (4, 'Nguồn nhân lực nông thôn', 'Rural human resources'),
-			 (5, 'Văn hóa - Giáo dục - Y tế', 'Culture, education, health'),
+			 (3, 'Phát triển kinh tế nông thôn', 'Rural economy'),
+			 (4, 'Đào tạo nguồn nhân lực nông thôn', 'Rural human resources'),
+			 (5, 'Văn hóa, giáo dục, y tế', 'Culture, education, health'),
 			 (6, 'Giảm nghèo và an sinh xã hội', 'Poverty reduction and social security'),
-			 (7, 'Khoa học, công nghệ và chuyển đổi số', 'Science, technology and digital transformation'),
-			 (8, 'Môi trường và cảnh quan', 'Environment and landscape'),
-			 (9, 'Hệ thống chính trị và hành chính công', 'Political system and public administration'),
-			 (10, 'Tiếp cận pháp luật, an ninh và quốc phòng', 'Access to law, security and defence')) AS c(no, vi, en);
+			 (7, 'Khoa học công nghệ và chuyển đổi số', 'Science, technology and digital transformation'),
+			 (8, 'Môi trường và cảnh quan nông thôn', 'Environment and rural landscape'),
+			 (9, 'Xây dựng hệ thống chính trị và hành chính công', 'Political system and public administration'),
+			 (10, 'Tiếp cận pháp luật và an ninh, quốc phòng', 'Access to law, security and defence')) AS c(no, vi, en);
+
+-- QĐ 51/2025 Annex III: a province completes the NTM task (single source).
+INSERT INTO @extschema@.ntm_criterion (set_code, criterion_no, name_vi, name_en, confirmed, shipped) VALUES
+('NTM_TINH_2026', 1, '100% số xã đạt chuẩn nông thôn mới', 'every commune meets the NTM standard', false, true),
+('NTM_TINH_2026', 2, 'Ít nhất 10% số xã đạt chuẩn nông thôn mới hiện đại', 'at least 10% of communes are modern NTM communes', false, true);
 
 -- Indicator structure of the 2021-2025 commune sets, as recalled from the
 -- decision: only 3.1 and 3.2 are confirmed; 13, 17 and 18 are single

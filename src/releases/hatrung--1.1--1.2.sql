@@ -607,27 +607,37 @@ WITH zones AS MATERIALIZED (
 	FROM per_set
 	WHERE bits IS NOT NULL		-- a set without indicators has nothing to score
 ), scored AS (
-	SELECT p.*, t.total, s.tier,
+	SELECT p.*, t.total, t.empty, s.tier,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'ntm') OVER w AS ntm_met,
 		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'nang_cao') OVER w AS nc_met,
 		   -- the model set's criteria 2-4 (criterion 1 has no indicators of its own)
-		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met
+		   bool_or(p.met = t.total - 1) FILTER (WHERE s.tier = 'kieu_mau') OVER w AS km_rest_met,
+		   bool_or(p.met = t.total) FILTER (WHERE s.tier = 'hien_dai') OVER w AS hd_met
 	FROM counted p
-	JOIN (SELECT set_code, count(*) AS total FROM @extschema@.ntm_criterion GROUP BY set_code) t USING (set_code)
+	-- a criterion without indicators loaded (a set whose indicators a
+	-- province is still loading) is unknown, never failed
+	JOIN (SELECT c.set_code, count(*) AS total, count(*) FILTER (WHERE i.criterion_no IS NULL) AS empty
+		  FROM @extschema@.ntm_criterion c
+		  LEFT JOIN (SELECT DISTINCT set_code, criterion_no FROM @extschema@.ntm_indicator) i
+				 ON i.set_code = c.set_code AND i.criterion_no = c.criterion_no
+		  GROUP BY c.set_code) t USING (set_code)
 	JOIN @extschema@.ntm_criteria_set s ON s.code = p.set_code
 	WINDOW w AS (PARTITION BY p.unit_id, p.year)
 )
 SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 	   (s.met + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS TRUE THEN 1 ELSE 0 END)::integer AS criteria_met,
 	   s.total::integer AS criteria_total,
-	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS NULL THEN 1 ELSE 0 END)::integer AS criteria_unknown,
+	   (s.unknown + CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS NULL THEN 1 ELSE 0 END
+				  -- the model set's criterion 1 has no indicators by design
+				  + CASE WHEN s.tier = 'kieu_mau' THEN 0 ELSE s.empty END)::integer AS criteria_unknown,
 	   coalesce(s.missing, '{}') ||
 		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END
 		   AS missing_criteria,
 	   array_to_string(coalesce(s.missing, '{}') ||
 		   CASE WHEN s.tier = 'kieu_mau' AND s.nc_met IS FALSE THEN ARRAY[1] ELSE '{}'::integer[] END, ', ')
 		   AS missing_criteria_text,
-	   CASE WHEN s.ntm_met AND s.nc_met AND s.km_rest_met THEN 'kieu_mau'
+	   CASE WHEN s.ntm_met AND s.hd_met THEN 'hien_dai'
+			WHEN s.ntm_met AND s.nc_met AND s.km_rest_met THEN 'kieu_mau'
 			WHEN s.ntm_met AND s.nc_met THEN 'nang_cao'
 			WHEN s.ntm_met THEN 'ntm'
 			ELSE 'none' END AS level,
@@ -642,7 +652,7 @@ COMMENT ON FUNCTION @extschema@.ntm_commune_status_at(timestamptz) IS
 CREATE VIEW @extschema@.ntm_commune_status AS
 SELECT * FROM @extschema@.ntm_commune_status_at(NULL);
 COMMENT ON VIEW @extschema@.ntm_commune_status IS
-	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau); an unknown criterion never counts as met';
+	'per unit, year and set: criteria met / total / unknown, the criteria not met, and the highest tier reached (none, ntm, nang_cao, kieu_mau; from 2026 hien_dai); an unknown criterion never counts as met';
 GRANT SELECT ON @extschema@.ntm_commune_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_code IS 'unit code';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_name IS 'unit name';
@@ -654,7 +664,7 @@ COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_total IS 'criteria in 
 COMMENT ON COLUMN @extschema@.ntm_commune_status.criteria_unknown IS 'criteria that cannot be decided for lack of data';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria IS 'numbers of the criteria not met';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.missing_criteria_text IS 'the same as text ("2, 9"), for BI tools without array support';
-COMMENT ON COLUMN @extschema@.ntm_commune_status.level IS 'highest tier whose conditions all hold: none, ntm, nang_cao or kieu_mau';
+COMMENT ON COLUMN @extschema@.ntm_commune_status.level IS 'highest tier whose conditions all hold: none, ntm, nang_cao or kieu_mau (2021-2025), hien_dai (2026-2030: the ntm set and the modern set both met)';
 COMMENT ON COLUMN @extschema@.ntm_commune_status.unit_id IS 'admin_unit.unit_id';
 
 -- District status ------------------------------------------------------------------------
@@ -713,10 +723,13 @@ SELECT d.code AS district_code, d.name AS district_name, a.year,
 		FROM generate_series(1, 9) AS k
 		LEFT JOIN district_measurements m
 			   ON m.unit_id = d.unit_id AND m.year = a.year AND m.indicator_code = 'HUYEN.5.' || k)
-		   AS cond_district_criteria
+		   AS cond_district_criteria,
+	   -- districts were abolished on 1 July 2025 and the 2026-2030 sets have
+	   -- no district level: later years are shown, marked as not applying
+	   a.year <= 2025 AS applies
 FROM agg a JOIN @extschema@.admin_unit d ON d.unit_id = a.district_id;
 COMMENT ON VIEW @extschema@.ntm_district_status IS
-	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown)';
+	'per district and year: communes NTM / advanced / model with percentages, average criteria met, and each QĐ 320 condition (met / not_met / unknown); from 2026 applies is false (no district level in QĐ 51/2025: see ntm_province_status)';
 GRANT SELECT ON @extschema@.ntm_district_status TO hatrung_reader;
 COMMENT ON COLUMN @extschema@.ntm_district_status.district_code IS 'district code';
 COMMENT ON COLUMN @extschema@.ntm_district_status.district_name IS 'district name';
@@ -734,6 +747,7 @@ COMMENT ON COLUMN @extschema@.ntm_district_status.cond_10pct_nang_cao IS 'QĐ 32
 COMMENT ON COLUMN @extschema@.ntm_district_status.cond_townships_civilised IS 'QĐ 320: 100% of townships are civilised urban areas (HUYEN.3 yes/no per township)';
 COMMENT ON COLUMN @extschema@.ntm_district_status.cond_satisfaction_90pct IS 'QĐ 320: residents'' satisfaction >= 90% (HUYEN.4 of the district)';
 COMMENT ON COLUMN @extschema@.ntm_district_status.cond_district_criteria IS 'QĐ 320: the 9 district criteria (HUYEN.5.1 .. HUYEN.5.9 yes/no)';
+COMMENT ON COLUMN @extschema@.ntm_district_status.applies IS 'false from 2026: districts were abolished on 1 July 2025 and QĐ 51/2025 has no district level, so the QĐ 320 conditions do not apply';
 
 -- Ranking helper: the communes closest to their next tier.
 CREATE FUNCTION @extschema@.ntm_next_tier_candidates(district_code text, year integer)
@@ -2565,3 +2579,351 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.load_gso_demo() IS
 	'loads real national data: GSO''s quarterly GDP at 2010 prices and its printed development indices as published in 24 releases (2019-2024), each figure known from its release date (kept when a superuser loads it), for unit VN';
+
+-- NTM 2026-2030 (src/ntm/ntm_model.sql, ntm_2026.sql, ntm_import.sql): the
+-- modern tier and the province set of QĐ 51/2025, the criteria names as
+-- the decision gives them, how many indicators the decision has, the commune
+-- groups, the province conditions, the coverage of thresholds and a loader
+-- for indicators.  ntm_commune_status (level hien_dai) and
+-- ntm_district_status (applies) are created above in their new form.
+ALTER TABLE @extschema@.ntm_criteria_set DROP CONSTRAINT ntm_criteria_set_tier_check,
+	ADD CONSTRAINT ntm_criteria_set_tier_check CHECK (tier IN ('ntm', 'nang_cao', 'kieu_mau', 'hien_dai')),
+	ADD COLUMN indicators_expected integer;
+COMMENT ON COLUMN @extschema@.ntm_criteria_set.tier IS 'ntm, nang_cao (advanced, 2021-2025), kieu_mau (model, 2021-2025) or hien_dai (modern, 2026-2030 pilot)';
+COMMENT ON COLUMN @extschema@.ntm_criteria_set.indicators_expected IS 'how many indicators the decision has, where confirmed (47 for 2026-2030); ntm_threshold_coverage compares it with the indicators loaded';
+UPDATE @extschema@.ntm_criteria_set
+SET source = 'QĐ 51/2025/QĐ-TTg of 29 Dec 2025, in force 15 Feb 2026, Annex I (confirmed); the 47 indicators'' names and thresholds not available'
+WHERE code = 'NTM_XA_2026';
+INSERT INTO @extschema@.ntm_criteria_set
+	(code, decision, name_vi, level, tier, first_year, last_year, zone_dimension, confirmed, source, shipped) VALUES
+('NTM_HD_2026', '51/2025/QĐ-TTg', 'Xã nông thôn mới hiện đại giai đoạn 2026-2030 (thí điểm, Phụ lục II)', 'commune', 'hien_dai', 2026, 2030, 'commune_group', true, 'QĐ 51/2025/QĐ-TTg, Annex II: pilot framework for the modern NTM commune (existence confirmed); its conditions not available', true),
+('NTM_TINH_2026', '51/2025/QĐ-TTg', 'Điều kiện tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới giai đoạn 2026-2030 (Phụ lục III)', 'province', 'ntm', 2026, 2030, 'none', true, 'QĐ 51/2025/QĐ-TTg, Annex III (existence confirmed; its two conditions single source), scored by ntm_province_status', true);
+UPDATE @extschema@.ntm_criteria_set SET indicators_expected = 47 WHERE code = 'NTM_XA_2026';
+-- QĐ 51/2025 Annex I: the 10 criteria of 2026-2030, named as the decision
+-- names them (an update: indicators a user loaded keep their criterion)
+UPDATE @extschema@.ntm_criterion c SET name_vi = v.vi, name_en = v.en
+FROM (VALUES (1, 'Quy hoạch', 'Planning'), (2, 'Hạ tầng kinh tế - xã hội', 'Socio-economic infrastructure'),
+			 (3, 'Phát triển kinh tế nông thôn', 'Rural economy'),
+			 (4, 'Đào tạo nguồn nhân lực nông thôn', 'Rural human resources'),
+			 (5, 'Văn hóa, giáo dục, y tế', 'Culture, education, health'),
+			 (6, 'Giảm nghèo và an sinh xã hội', 'Poverty reduction and social security'),
+			 (7, 'Khoa học công nghệ và chuyển đổi số', 'Science, technology and digital transformation'),
+			 (8, 'Môi trường và cảnh quan nông thôn', 'Environment and rural landscape'),
+			 (9, 'Xây dựng hệ thống chính trị và hành chính công', 'Political system and public administration'),
+			 (10, 'Tiếp cận pháp luật và an ninh, quốc phòng', 'Access to law, security and defence')) AS v(no, vi, en)
+WHERE c.set_code = 'NTM_XA_2026' AND c.criterion_no = v.no;
+
+-- QĐ 51/2025 Annex III: a province completes the NTM task (single source).
+INSERT INTO @extschema@.ntm_criterion (set_code, criterion_no, name_vi, name_en, confirmed, shipped) VALUES
+('NTM_TINH_2026', 1, '100% số xã đạt chuẩn nông thôn mới', 'every commune meets the NTM standard', false, true),
+('NTM_TINH_2026', 2, 'Ít nhất 10% số xã đạt chuẩn nông thôn mới hiện đại', 'at least 10% of communes are modern NTM communes', false, true);
+
+-- Indicators of a set whose indicators were not shipped (the 47 of
+-- 2026-2030, a provincial set): loaded like thresholds,
+--   \copy hatrung.ntm_indicator_import FROM 'indicators.csv' (FORMAT csv, HEADER)
+-- Columns: set_code, criterion_no, indicator_code, name, unit_of_measure,
+-- comparison (>=, <=, = or yes), confirmed (yes/no).  Loaded rows are user
+-- rows (shipped = false); a shipped indicator is never changed.
+CREATE VIEW @extschema@.ntm_indicator_import AS
+SELECT i.set_code, i.criterion_no::text AS criterion_no, i.indicator_code, i.name, i.unit_of_measure, i.comparison,
+	   CASE WHEN i.confirmed THEN 'yes' ELSE 'no' END AS confirmed
+FROM @extschema@.ntm_indicator i;
+COMMENT ON VIEW @extschema@.ntm_indicator_import IS
+	'load target for indicator CSV files (set_code, criterion_no, indicator_code, name, unit_of_measure, comparison, confirmed), such as data/ntm-2026-template.csv filled in; reading it lists all indicators';
+GRANT SELECT ON @extschema@.ntm_indicator_import TO hatrung_reader;
+GRANT INSERT ON @extschema@.ntm_indicator_import TO hatrung_editor;
+-- editors add indicators of their own; the column shipped keeps its default
+-- (false), so a loaded row can never pass for a shipped one
+GRANT INSERT (set_code, indicator_code, criterion_no, name, unit_of_measure, comparison, confirmed)
+	ON @extschema@.ntm_indicator TO hatrung_editor;
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.set_code IS 'criteria set code, e.g. NTM_XA_2026';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.criterion_no IS 'the criterion it belongs to (1-10 for 2026-2030)';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.indicator_code IS 'indicator code as in the decision, e.g. 2.1';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.name IS 'short name';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.unit_of_measure IS 'unit of the measurement and threshold (%, yes/no, ...)';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.comparison IS '>=, <=, = against the threshold, or yes';
+COMMENT ON COLUMN @extschema@.ntm_indicator_import.confirmed IS 'yes if taken from the official text, no otherwise';
+
+CREATE FUNCTION @extschema@.ntm_indicator_import_row() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	row_key text := format('(set_code=%s, criterion_no=%s, indicator_code=%s)',
+						   coalesce(NEW.set_code, 'NULL'), coalesce(NEW.criterion_no, 'NULL'),
+						   coalesce(NEW.indicator_code, 'NULL'));
+	confirmed boolean;
+BEGIN
+	IF nullif(btrim(NEW.set_code), '') IS NULL OR nullif(btrim(NEW.criterion_no), '') IS NULL
+	   OR nullif(btrim(NEW.indicator_code), '') IS NULL OR nullif(btrim(NEW.name), '') IS NULL
+	   OR nullif(btrim(NEW.unit_of_measure), '') IS NULL OR nullif(btrim(NEW.comparison), '') IS NULL
+	   OR nullif(btrim(NEW.confirmed), '') IS NULL THEN
+		RAISE EXCEPTION 'missing value in indicator row %', row_key
+			USING ERRCODE = 'not_null_violation',
+				  DETAIL = 'set_code, criterion_no, indicator_code, name, unit_of_measure, comparison and confirmed are required.',
+				  HINT = 'A template row left blank for the province to fill in cannot be loaded until it is filled in or removed.';
+	END IF;
+	IF NEW.criterion_no !~ '^\d{1,4}$' OR NOT EXISTS (
+		   SELECT 1 FROM @extschema@.ntm_criterion c
+		   WHERE c.set_code = NEW.set_code AND c.criterion_no = NEW.criterion_no::integer) THEN
+		RAISE EXCEPTION 'unknown criterion in column "criterion_no" of indicator row %', row_key
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'The set and criterion must exist in ntm_criterion.';
+	END IF;
+	IF NEW.comparison NOT IN ('>=', '<=', '=', 'yes') THEN
+		RAISE EXCEPTION 'invalid value in column "comparison" of indicator row %: "%"', row_key, NEW.comparison
+			USING ERRCODE = 'invalid_text_representation', HINT = 'Use >=, <=, = or yes.';
+	END IF;
+	confirmed := CASE lower(btrim(NEW.confirmed)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
+												  WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+	IF confirmed IS NULL THEN
+		RAISE EXCEPTION 'invalid value in column "confirmed" of indicator row %: "%"', row_key, NEW.confirmed
+			USING ERRCODE = 'invalid_text_representation', HINT = 'Use yes or no.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM @extschema@.ntm_indicator i
+			   WHERE i.set_code = NEW.set_code AND i.indicator_code = NEW.indicator_code) THEN
+		RAISE EXCEPTION 'indicator % of set % already exists (indicator row %)', NEW.indicator_code, NEW.set_code, row_key
+			USING ERRCODE = 'unique_violation';
+	END IF;
+	INSERT INTO @extschema@.ntm_indicator (set_code, indicator_code, criterion_no, name, unit_of_measure, comparison, confirmed)
+	VALUES (NEW.set_code, NEW.indicator_code, NEW.criterion_no::integer, NEW.name, NEW.unit_of_measure, NEW.comparison, confirmed);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_indicator_import_row() IS
+	'trigger: validates and loads one row of ntm_indicator_import, naming the row''s key and column in any error';
+CREATE TRIGGER ntm_indicator_import_row INSTEAD OF INSERT ON @extschema@.ntm_indicator_import
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_indicator_import_row();
+
+-- ---------------------------------------------------------------------------
+-- NTM 2026-2030 (QĐ 51/2025/QĐ-TTg, in force 15 Feb 2026): the commune
+-- groups whose thresholds differ, the rule that puts a commune in a group,
+-- the province's completion conditions (Annex III) and, for every set, how
+-- much of it an office has loaded.  The 47 indicators' names and thresholds
+-- were not available to this project: provinces load them through
+-- ntm_indicator / ntm_threshold_import (data/ntm-2026-template.csv), and
+-- whatever is not loaded stays unknown.
+-- ---------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.ntm_commune_group (
+	set_code	text NOT NULL REFERENCES @extschema@.ntm_criteria_set (code),
+	group_code	text NOT NULL CHECK (group_code <> '' AND group_code <> '*'),
+	name_vi		text NOT NULL,
+	definition	text NOT NULL,
+	confirmed	boolean NOT NULL,
+	source		text NOT NULL,
+	shipped		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (set_code, group_code)
+);
+COMMENT ON TABLE @extschema@.ntm_commune_group IS
+	'the commune groups of a set whose thresholds differ by group (2026-2030: G1-G3); a commune''s group for a year is its zone in ntm_unit_zone';
+GRANT SELECT ON @extschema@.ntm_commune_group TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.ntm_commune_group TO hatrung_editor;
+COMMENT ON COLUMN @extschema@.ntm_commune_group.set_code IS 'the set';
+COMMENT ON COLUMN @extschema@.ntm_commune_group.group_code IS 'the group''s code, used as the zone of thresholds and of ntm_unit_zone (G1, G2, G3)';
+COMMENT ON COLUMN @extschema@.ntm_commune_group.name_vi IS 'Vietnamese name';
+COMMENT ON COLUMN @extschema@.ntm_commune_group.definition IS 'which communes belong to the group';
+COMMENT ON COLUMN @extschema@.ntm_commune_group.confirmed IS 'true if the definition is confirmed by public sources';
+COMMENT ON COLUMN @extschema@.ntm_commune_group.source IS 'where the definition comes from';
+COMMENT ON COLUMN @extschema@.ntm_commune_group.shipped IS 'true for rows shipped with the extension (not dumped; user rows are)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.ntm_commune_group', 'WHERE NOT shipped');
+
+INSERT INTO @extschema@.ntm_commune_group (set_code, group_code, name_vi, definition, confirmed, source, shipped) VALUES
+('NTM_XA_2026', 'G1', 'Nhóm 1',
+ 'communes adjoining an existing urban area and planned to become urban, or where agriculture is under 10% of the economy, or planned as a new urban area',
+ true, 'QĐ 51/2025/QĐ-TTg, Annex I (confirmed by two sources)', true),
+('NTM_XA_2026', 'G2', 'Nhóm 2', 'communes of neither group 1 nor group 3',
+ true, 'QĐ 51/2025/QĐ-TTg, Annex I (confirmed by two sources)', true),
+('NTM_XA_2026', 'G3', 'Nhóm 3', 'communes of area II or III in ethnic-minority and mountain regions',
+ true, 'QĐ 51/2025/QĐ-TTg, Annex I (confirmed by two sources)', true),
+('NTM_HD_2026', 'G1', 'Nhóm 1', 'as group 1 of NTM_XA_2026', true, 'QĐ 51/2025/QĐ-TTg (the groups of Annex I)', true),
+('NTM_HD_2026', 'G2', 'Nhóm 2', 'as group 2 of NTM_XA_2026', true, 'QĐ 51/2025/QĐ-TTg (the groups of Annex I)', true),
+('NTM_HD_2026', 'G3', 'Nhóm 3', 'as group 3 of NTM_XA_2026', true, 'QĐ 51/2025/QĐ-TTg (the groups of Annex I)', true);
+
+-- The group a commune belongs to under QĐ 51/2025, from the facts the
+-- definitions name.  Three-valued: an unknown fact that could change the
+-- answer gives NULL, and so does a commune meeting the definitions of both
+-- group 1 and group 3 (which one then wins is not available here).
+CREATE FUNCTION @extschema@.ntm_commune_group_of(adjoins_urban_planned_urban boolean, agriculture_share_pct numeric,
+												 planned_new_urban boolean, ethnic_mountain_area_ii_iii boolean)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
+DECLARE
+	g1 boolean;
+	g3 boolean := ethnic_mountain_area_ii_iii;
+BEGIN
+	IF agriculture_share_pct < 0 OR agriculture_share_pct > 100 OR agriculture_share_pct = 'NaN' THEN
+		RAISE EXCEPTION 'agriculture share % is not a percentage', agriculture_share_pct
+			USING ERRCODE = 'numeric_value_out_of_range',
+				  DETAIL = 'The share of agriculture in the commune''s economy is a percentage from 0 to 100.';
+	END IF;
+	g1 := adjoins_urban_planned_urban OR agriculture_share_pct < 10 OR planned_new_urban;
+	RETURN CASE WHEN g1 AND g3 THEN NULL
+				WHEN g1 AND NOT g3 THEN 'G1'
+				WHEN g3 AND NOT g1 THEN 'G3'
+				WHEN NOT g1 AND NOT g3 THEN 'G2' END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_commune_group_of(boolean, numeric, boolean, boolean) IS
+	'the commune group under QĐ 51/2025 (G1: adjoins an urban area and planned urban, agriculture < 10% of the economy, or planned new urban area; G3: area II/III of ethnic-minority and mountain regions; G2: the rest); NULL when a fact it needs is unknown or both G1 and G3 apply';
+
+-- A zone of a set whose thresholds vary by commune group must be one of its
+-- groups: a mistyped group would otherwise match no threshold and leave the
+-- commune silently unknown.
+CREATE FUNCTION @extschema@.ntm_zone_check() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	groups text;
+BEGIN
+	IF NEW.zone = '*' AND TG_TABLE_NAME = 'ntm_threshold' THEN
+		RETURN NEW;
+	END IF;
+	IF EXISTS (SELECT 1 FROM @extschema@.ntm_criteria_set s
+			   WHERE s.code = NEW.set_code AND s.zone_dimension = 'commune_group')
+	   AND NOT EXISTS (SELECT 1 FROM @extschema@.ntm_commune_group g
+					   WHERE g.set_code = NEW.set_code AND g.group_code = NEW.zone) THEN
+		SELECT string_agg(g.group_code, ', ' ORDER BY g.group_code) INTO groups
+		FROM @extschema@.ntm_commune_group g WHERE g.set_code = NEW.set_code;
+		RAISE EXCEPTION 'zone "%" is not a commune group of set %', NEW.zone, NEW.set_code
+			USING ERRCODE = 'check_violation',
+				  DETAIL = format('The thresholds of %s vary by commune group; its groups are %s.', NEW.set_code, coalesce(groups, 'none')),
+				  HINT = 'Use one of the set''s groups (table ntm_commune_group; ntm_commune_group_of() decides a commune''s group).';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ntm_zone_check() IS
+	'trigger: the zone of a unit''s assessment or of a threshold, for a set whose thresholds vary by commune group, is one of its groups (23514)';
+CREATE TRIGGER ntm_unit_zone_check BEFORE INSERT OR UPDATE ON @extschema@.ntm_unit_zone
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_zone_check();
+CREATE TRIGGER ntm_threshold_zone_check BEFORE INSERT OR UPDATE ON @extschema@.ntm_threshold
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_zone_check();
+
+-- Province status (Annex III, single source) ---------------------------------------
+-- Every province and year of the 2026-2030 province set: its communes (level
+-- commune, valid in the year; their parent is the province, or before
+-- 1 July 2025 a district of it), how many meet the NTM set in force that
+-- year and how many the modern tier, and the two conditions.  A commune
+-- meets a set when every criterion is met, fails it when a criterion is not
+-- met or cannot be met, and is unknown otherwise (not assessed, or data
+-- missing); a condition is met or not met only when the unknown communes
+-- cannot change it.
+CREATE VIEW @extschema@.ntm_province_status AS
+WITH years AS (
+	SELECT s.code AS set_code, y.year
+	FROM @extschema@.ntm_criteria_set s
+	CROSS JOIN LATERAL pg_catalog.generate_series(s.first_year, s.last_year) AS y(year)
+	WHERE s.code = 'NTM_TINH_2026'
+), communes AS (
+	SELECT CASE p.level WHEN 'province' THEN p.unit_id ELSE p.parent_id END AS province_id, u.unit_id, y.year
+	FROM @extschema@.admin_unit u
+	JOIN @extschema@.admin_unit p ON p.unit_id = u.parent_id AND p.level IN ('province', 'district')
+	CROSS JOIN years y
+	WHERE u.level = 'commune'
+	  AND daterange(u.valid_from, u.valid_to) && daterange(make_date(y.year, 1, 1), make_date(y.year, 12, 31), '[]')
+), tiers AS (
+	-- per commune and year: the verdict of each tier's set in force that year
+	SELECT c.unit_id, c.year,
+		   CASE WHEN bool_or(c.criteria_met = c.criteria_total) FILTER (WHERE c.tier = 'ntm') THEN 'met'
+				WHEN bool_or(c.criteria_met + c.criteria_unknown < c.criteria_total) FILTER (WHERE c.tier = 'ntm') THEN 'not_met'
+				ELSE 'unknown' END AS ntm,
+		   CASE WHEN bool_or(c.criteria_met = c.criteria_total) FILTER (WHERE c.tier = 'hien_dai') THEN 'met'
+				WHEN bool_or(c.criteria_met + c.criteria_unknown < c.criteria_total) FILTER (WHERE c.tier = 'hien_dai') THEN 'not_met'
+				ELSE 'unknown' END AS modern
+	FROM @extschema@.ntm_commune_status c
+	JOIN @extschema@.ntm_criteria_set s ON s.code = c.set_code AND s.level = 'commune'
+		 AND c.year BETWEEN s.first_year AND s.last_year
+	WHERE c.year >= 2026
+	GROUP BY c.unit_id, c.year
+), agg AS (
+	SELECT c.province_id, c.year,
+		   count(*) AS total,
+		   count(t.unit_id) AS assessed,
+		   count(*) FILTER (WHERE t.ntm = 'met') AS ntm,
+		   count(*) FILTER (WHERE t.ntm = 'not_met') AS ntm_failing,
+		   -- a modern commune also meets the NTM set
+		   count(*) FILTER (WHERE t.ntm = 'met' AND t.modern = 'met') AS modern,
+		   count(*) FILTER (WHERE t.ntm IS DISTINCT FROM 'not_met' AND t.modern IS DISTINCT FROM 'not_met') AS modern_possible
+	FROM communes c
+	LEFT JOIN tiers t ON t.unit_id = c.unit_id AND t.year = c.year
+	GROUP BY c.province_id, c.year
+), conditions AS (
+	SELECT a.*,
+		   CASE WHEN a.ntm = a.total THEN 'met' WHEN a.ntm_failing > 0 THEN 'not_met' ELSE 'unknown' END
+			   AS cond_all_communes_ntm,
+		   CASE WHEN a.modern * 10 >= a.total THEN 'met' WHEN a.modern_possible * 10 < a.total THEN 'not_met' ELSE 'unknown' END
+			   AS cond_10pct_modern
+	FROM agg a
+)
+SELECT p.code AS province_code, p.name AS province_name, c.year,
+	   c.total::integer AS communes_total,
+	   c.assessed::integer AS communes_assessed,
+	   c.ntm::integer AS communes_ntm,
+	   round(c.ntm * 100.0 / c.total, 2) AS pct_ntm,
+	   c.modern::integer AS communes_modern,
+	   round(c.modern * 100.0 / c.total, 2) AS pct_modern,
+	   c.cond_all_communes_ntm,
+	   c.cond_10pct_modern,
+	   CASE WHEN c.cond_all_communes_ntm = 'met' AND c.cond_10pct_modern = 'met' THEN 'met'
+			WHEN 'not_met' IN (c.cond_all_communes_ntm, c.cond_10pct_modern) THEN 'not_met'
+			ELSE 'unknown' END AS task_completed
+FROM conditions c
+JOIN @extschema@.admin_unit p ON p.unit_id = c.province_id AND p.level = 'province';
+COMMENT ON VIEW @extschema@.ntm_province_status IS
+	'per province and year of 2026-2030: communes total / assessed / meeting the NTM set / modern, and the QĐ 51/2025 Annex III conditions (100% of communes NTM, at least 10% modern) as met / not_met / unknown; unknown while unassessed communes could change the answer';
+GRANT SELECT ON @extschema@.ntm_province_status TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.ntm_province_status.province_code IS 'province code';
+COMMENT ON COLUMN @extschema@.ntm_province_status.province_name IS 'province name';
+COMMENT ON COLUMN @extschema@.ntm_province_status.year IS 'assessment year (2026-2030)';
+COMMENT ON COLUMN @extschema@.ntm_province_status.communes_total IS 'communes of the province valid in the year (wards and special zones are not counted)';
+COMMENT ON COLUMN @extschema@.ntm_province_status.communes_assessed IS 'communes with a status for a commune set in force that year';
+COMMENT ON COLUMN @extschema@.ntm_province_status.communes_ntm IS 'communes meeting every criterion of the NTM set';
+COMMENT ON COLUMN @extschema@.ntm_province_status.pct_ntm IS '% of communes meeting the NTM set';
+COMMENT ON COLUMN @extschema@.ntm_province_status.communes_modern IS 'communes meeting the NTM set and the modern tier';
+COMMENT ON COLUMN @extschema@.ntm_province_status.pct_modern IS '% of communes that are modern NTM communes';
+COMMENT ON COLUMN @extschema@.ntm_province_status.cond_all_communes_ntm IS 'Annex III: 100% of communes meet the NTM standard (met / not_met / unknown)';
+COMMENT ON COLUMN @extschema@.ntm_province_status.cond_10pct_modern IS 'Annex III: at least 10% of communes are modern NTM communes (met / not_met / unknown)';
+COMMENT ON COLUMN @extschema@.ntm_province_status.task_completed IS 'both conditions: met, not_met (one is not met) or unknown';
+
+-- Coverage: what an office must still load -----------------------------------------
+-- For every set, zone and year of the set: its indicators, how many of them
+-- have an official threshold in force, an unofficial one, none, or need none
+-- (yes/no indicators), and how many the decision has that are not loaded.
+-- The zones are the set's groups, the zones its units are assessed in and
+-- its thresholds' own zones; "*" for a set with none of these.
+CREATE VIEW @extschema@.ntm_threshold_coverage AS
+WITH zones AS (
+	SELECT g.set_code, g.group_code AS zone FROM @extschema@.ntm_commune_group g
+	UNION
+	SELECT z.set_code, z.zone FROM @extschema@.ntm_unit_zone z
+	UNION
+	SELECT t.set_code, t.zone FROM @extschema@.ntm_threshold t WHERE t.zone <> '*'
+), set_zones AS (
+	SELECT s.code AS set_code, coalesce(z.zone, '*') AS zone
+	FROM @extschema@.ntm_criteria_set s LEFT JOIN zones z ON z.set_code = s.code
+)
+SELECT sz.set_code, sz.zone, y.year,
+	   s.indicators_expected,
+	   count(i.indicator_code)::integer AS indicators_loaded,
+	   count(*) FILTER (WHERE i.comparison <> 'yes' AND th.value IS NOT NULL AND th.official)::integer AS official,
+	   count(*) FILTER (WHERE i.comparison <> 'yes' AND th.value IS NOT NULL AND NOT th.official)::integer AS unofficial,
+	   count(*) FILTER (WHERE i.comparison <> 'yes' AND th.value IS NULL)::integer AS no_threshold,
+	   count(*) FILTER (WHERE i.comparison = 'yes')::integer AS yes_no,
+	   (s.indicators_expected - count(i.indicator_code))::integer AS indicators_not_loaded
+FROM set_zones sz
+JOIN @extschema@.ntm_criteria_set s ON s.code = sz.set_code
+CROSS JOIN LATERAL pg_catalog.generate_series(s.first_year, s.last_year) AS y(year)
+LEFT JOIN @extschema@.ntm_indicator i ON i.set_code = sz.set_code
+LEFT JOIN LATERAL @extschema@.ntm_threshold_at(i.set_code, i.indicator_code, sz.zone, y.year) AS th ON true
+GROUP BY sz.set_code, sz.zone, y.year, s.indicators_expected;
+COMMENT ON VIEW @extschema@.ntm_threshold_coverage IS
+	'per set, zone (commune group, region or *) and year: indicators loaded, how many have an official threshold in force, an unofficial one, none, or need none (yes/no), and how many of the decision''s indicators are not loaded yet';
+GRANT SELECT ON @extschema@.ntm_threshold_coverage TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.set_code IS 'the set';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.zone IS 'commune group, region or provincial zone, or * for a set without zones';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.year IS 'assessment year';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.indicators_expected IS 'indicators in the decision, where confirmed (NULL: not known here)';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.indicators_loaded IS 'indicators of the set in ntm_indicator';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.official IS 'indicators whose threshold in force is official';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.unofficial IS 'indicators whose threshold in force is not official (illustrative or provisional)';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.no_threshold IS 'indicators that need a threshold and have none in force: they score unknown';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.yes_no IS 'yes/no indicators, which need no threshold';
+COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.indicators_not_loaded IS 'indicators of the decision not loaded yet (NULL when the decision''s count is not known here)';

@@ -120,6 +120,8 @@ VIEWS=(
 )
 # ... and these after the generated data only
 MORE_VIEWS=(
+	"ntm_province_status|SELECT * FROM hatrung.ntm_province_status"
+	"ntm_threshold_coverage|SELECT * FROM hatrung.ntm_threshold_coverage"
 	"quarterly_report, one generated commune|SELECT * FROM hatrung.quarterly_report WHERE unit_code = 'T90D2C07'"
 	"observations_as_of(as_of)|SELECT * FROM hatrung.observations_as_of('@AS_OF@')"
 	"observations_as_of(as_of, one unit)|SELECT * FROM hatrung.observations_as_of('@AS_OF@', (SELECT unit_id FROM hatrung.admin_unit WHERE code = 'T90D1C10'))"

@@ -93,13 +93,19 @@ UPDATE hatrung.observation SET value = value + 1
 WHERE source = 'test' AND period OPERATOR(hatrung.=) '2020-Q1';	-- history to keep
 SQL
 }
+# (ntm_district_status: its columns of 1.0 and 1.1; 1.2 adds applies)
 # $2: quarterly_report's columns in the version before the update (a later
 # version may add columns; the ones that were there must answer the same)
 answers() {
 	q -d "$1" -c "SELECT md5((SELECT string_agg(r::text, '|' ORDER BY r.unit_code, r.indicator_code, r.period_label)
 			FROM (SELECT $2 FROM hatrung.quarterly_report) AS r)
 		|| (SELECT string_agg(s::text, '|' ORDER BY s::text) FROM hatrung.ntm_commune_status AS s)
-		|| (SELECT string_agg(d::text, '|' ORDER BY d::text) FROM hatrung.ntm_district_status AS d)
+		|| (SELECT string_agg(d::text, '|' ORDER BY d::text)
+			FROM (SELECT district_code, district_name, year, communes_total, communes_ntm, pct_ntm,
+						 communes_nang_cao, pct_nang_cao, communes_kieu_mau, pct_kieu_mau, avg_criteria_met,
+						 cond_all_communes_ntm, cond_10pct_nang_cao, cond_townships_civilised,
+						 cond_satisfaction_90pct, cond_district_criteria
+				  FROM hatrung.ntm_district_status) AS d)
 		|| (SELECT count(*) || ':' || string_agg(t.set_code || t.indicator_code || t.zone || t.value, '|' ORDER BY t.threshold_id)
 			FROM hatrung.ntm_threshold AS t WHERE NOT t.shipped)
 		|| (SELECT count(*) FROM hatrung.observation_history))"
