@@ -18,6 +18,12 @@ SELECT quarter_report('392', 'quý I-2023');
 SELECT pg_temp.try('SELECT hatrung.quarter_report(''999'', ''2023-Q1'')') AS unknown_unit,
 	   pg_temp.try('SELECT hatrung.quarter_report(''392'', ''2026-Q1'')') AS after_abolition,
 	   quarter_report('392', '2021-Q1') AS no_figures;
+-- The "quý I" layout of the demo district: no span published, so the year
+-- to date is the quarter itself, summed (ytd_published false).
+SELECT indicator_code, quarter_label, value, value_same_period_last_year, round(yoy_pct, 1) AS yoy_pct,
+	   ytd_label, ytd, ytd_last_year, ytd_published
+FROM quarter_ytd_table('392', 'quý I-2023');
+SELECT count(*) AS rows_before_any_figure FROM quarter_ytd_table('392', '2021-Q1');
 
 -- Report wording: growth phrases (from an index of 200, "gấp x lần"), vintages,
 -- the data's markers in Vietnamese, and the figure column named by the

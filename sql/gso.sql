@@ -89,3 +89,25 @@ SELECT quarter_report('VN', 'quý I-2023', '2023-03-29 12:00+07');
 SELECT indicator_code, round(value) AS value, round(ytd) AS ytd, ytd_published, round(yoy_pct, 2) AS yoy_pct
 FROM report_figures((SELECT unit_id FROM admin_unit WHERE code = 'VN'), '2023-Q3', '2023-09-29 12:00+07')
 WHERE indicator_code IN ('GDP_TOTAL', 'GDP_TOTAL_INDEX');
+-- "Quý II và 6 tháng" as the June 2023 release printed it: the quarter and
+-- the published 6-month span side by side, each against a year before;
+-- the heading, the quarter in any spelling and a quarter value give the same.
+-- Industry's 6 months of 2022 as published then predate an annual revision,
+-- so the growth on them (-1,27) is not the one GSO printed: its _INDEX row
+-- (published_index_check) is.
+SELECT indicator_code, quarter_label, round(value) AS value, round(value_same_period_last_year) AS last_year,
+	   round(yoy_pct, 2) AS yoy_pct, ytd_label, round(ytd) AS ytd, round(ytd_last_year) AS ytd_last_year,
+	   round(ytd_yoy_pct, 2) AS ytd_yoy_pct, ytd_published
+FROM quarter_ytd_table('VN', '6 tháng đầu năm 2023', '2023-06-29 12:00+07')
+WHERE indicator_code NOT LIKE '%INDEX' OR indicator_code = 'GDP_INDUSTRY_INDEX';
+SELECT (SELECT array_agg(t ORDER BY t::text) FROM quarter_ytd_table('VN', '2023-Q2', '2023-06-29 12:00+07') AS t)
+	 = (SELECT array_agg(t ORDER BY t::text) FROM quarter_ytd_table('VN', 'quý II-2023', '2023-06-29 12:00+07') AS t)
+   AND (SELECT array_agg(t ORDER BY t::text) FROM quarter_ytd_table('VN', '2023-Q2'::quarter, '2023-06-29 12:00+07') AS t)
+	 = (SELECT array_agg(t ORDER BY t::text) FROM quarter_ytd_table('VN', '6 tháng 2023', '2023-06-29 12:00+07') AS t)
+	   AS same_layout;
+-- the annual span and its printed index as known at the December release
+SELECT indicator_code, quarter_label, ytd_label, round(ytd, 2) AS ytd, ytd_published
+FROM quarter_ytd_table('VN', 'cả năm 2023', '2023-12-29 12:00+07') WHERE indicator_code LIKE 'GDP_TOTAL%';
+SELECT pg_temp.try($$SELECT * FROM hatrung.quarter_ytd_table('VN', '5 tháng 2023')$$) AS five_months,
+	   pg_temp.try($$SELECT * FROM hatrung.quarter_ytd_table('VN', 'quý V-2023')$$) AS no_such_quarter,
+	   pg_temp.try($$SELECT * FROM hatrung.quarter_ytd_table('XX', '6 tháng 2023')$$) AS unknown_unit;

@@ -2927,3 +2927,59 @@ COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.unofficial IS 'indicators w
 COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.no_threshold IS 'indicators that need a threshold and have none in force: they score unknown';
 COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.yes_no IS 'yes/no indicators, which need no threshold';
 COMMENT ON COLUMN @extschema@.ntm_threshold_coverage.indicators_not_loaded IS 'indicators of the decision not loaded yet (NULL when the decision''s count is not known here)';
+
+-- The "quý II và 6 tháng" layout (src/data/report.sql).
+-- "Quý II và 6 tháng": the layout of the releases that print a quarter and
+-- the year to date side by side, each against the same period last year.
+-- One row per indicator with a figure for the quarter, from report_figures
+-- (the same measures as quarterly_report and quarter_report); the year to
+-- date is the published span where there is one (ytd_published).
+CREATE FUNCTION @extschema@.quarter_ytd_table(unit_code text, period @extschema@.quarter, as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_code text, indicator_name text, unit_of_measure text, decimals integer,
+			   quarter_label text, value numeric, value_same_period_last_year numeric, yoy_pct numeric,
+			   ytd_label text, ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_published boolean)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	u bigint;
+BEGIN
+	SELECT a.unit_id INTO u FROM @extschema@.admin_unit a
+	WHERE a.code = quarter_ytd_table.unit_code
+	  AND daterange(a.valid_from, a.valid_to) &&
+		  daterange(@extschema@.quarter_start(quarter_ytd_table.period), @extschema@.quarter_end(quarter_ytd_table.period), '[]')
+	ORDER BY a.valid_from DESC LIMIT 1;
+	IF u IS NULL THEN
+		RAISE EXCEPTION 'no unit with code % exists in %', quarter_ytd_table.unit_code, quarter_ytd_table.period
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	RETURN QUERY
+	SELECT f.indicator_code, f.indicator_name, f.unit_of_measure, f.decimals,
+		   @extschema@.label_vi(quarter_ytd_table.period), f.value, f.value_same_period_last_year, f.yoy_pct,
+		   @extschema@.period_label_vi(@extschema@.quarterrange(
+			   @extschema@.make_quarter(@extschema@.year(quarter_ytd_table.period), 1),
+			   quarter_ytd_table.period OPERATOR(@extschema@.+) 1)),
+		   f.ytd, f.ytd_last_year, f.ytd_yoy_pct, f.ytd_published
+	FROM @extschema@.report_figures(u, quarter_ytd_table.period, quarter_ytd_table.as_of) AS f;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.quarter_ytd_table(text, @extschema@.quarter, timestamptz) IS
+	'the "quý II và 6 tháng" layout of a unit: per indicator the quarter and the year to date (the published span where there is one), each with the same period last year and the growth on it, labelled in Vietnamese, as known at as_of (NULL: now)';
+
+-- The period as text: any quarter spelling, or a heading from January
+-- ("6 tháng đầu năm 2023", "9 tháng năm 2023", "cả năm 2023"), which names
+-- its last quarter; drivers bind text or varchar parameters.
+CREATE FUNCTION @extschema@.quarter_ytd_table(unit_code text, period text, as_of timestamptz DEFAULT NULL)
+RETURNS TABLE (indicator_code text, indicator_name text, unit_of_measure text, decimals integer,
+			   quarter_label text, value numeric, value_same_period_last_year numeric, yoy_pct numeric,
+			   ytd_label text, ytd numeric, ytd_last_year numeric, ytd_yoy_pct numeric, ytd_published boolean)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	span @extschema@.quarterrange := @extschema@.parse_period_vi(quarter_ytd_table.period);
+BEGIN
+	-- parse_period_vi gives a single quarter or a span from January
+	RETURN QUERY
+	SELECT * FROM @extschema@.quarter_ytd_table(quarter_ytd_table.unit_code,
+												upper(span) OPERATOR(@extschema@.-) 1, quarter_ytd_table.as_of);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.quarter_ytd_table(text, text, timestamptz) IS
+	'quarter_ytd_table with the period as text: a quarter in any spelling or a span from January (6 tháng đầu năm 2023 is its second quarter), for drivers that bind text or varchar parameters';
