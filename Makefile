@@ -32,6 +32,8 @@ OBJS = \
 	src/vnnum/vnnum_core.o \
 	src/vnnum/vnnum_pg.o \
 	src/data/import_pg.o \
+	src/season/season_core.o \
+	src/season/season_pg.o \
 	src/ntm/ntm_core.o \
 	src/ntm/ntm_pg.o \
 	src/ntm/ntm_score.o \
@@ -61,6 +63,8 @@ SQL_PARTS = \
 	src/data/cumulative.sql \
 	src/data/published_index.sql \
 	src/ntm/ntm_2026.sql \
+	src/season/season.sql \
+	src/data/season_figure.sql \
 	src/data/views.sql \
 	src/data/report.sql \
 	src/data/demo.sql \
@@ -81,7 +85,7 @@ ifeq ($(wildcard $(RELEASED_SCRIPT)),)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 endif
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range growth_scalar growth_window qseries data gso ntm security roles drop_guard catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range season growth_scalar growth_window qseries data gso ntm security roles drop_guard catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so
@@ -120,13 +124,14 @@ release-guard:
 
 UNIT_CFLAGS = -std=c99 -Wall -Wextra -Werror -g -O1
 UNIT_TESTS = test/unit/test_quarter_core test/unit/test_growth_core test/unit/test_qseries_core \
-	test/unit/test_vnnum_core test/unit/test_ntm_core test/unit/test_ntm_rules_core
+	test/unit/test_vnnum_core test/unit/test_ntm_core test/unit/test_ntm_rules_core test/unit/test_season_core
 UNIT_SRC_test/unit/test_quarter_core = src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_growth_core = src/growth/growth_core.c -lm
 UNIT_SRC_test/unit/test_qseries_core = src/growth/qseries_core.c src/quarter/quarter_core.c
 UNIT_SRC_test/unit/test_vnnum_core = src/vnnum/vnnum_core.c
 UNIT_SRC_test/unit/test_ntm_core = src/ntm/ntm_core.c
 UNIT_SRC_test/unit/test_ntm_rules_core = src/ntm/ntm_rules_core.c src/ntm/ntm_core.c
+UNIT_SRC_test/unit/test_season_core = src/season/season_core.c
 
 test/unit/%.bin: test/unit/%.c test/unit/unit.h $(wildcard src/*/*_core.[ch])
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ $< $(UNIT_SRC_test/unit/$*)
@@ -153,12 +158,13 @@ unittest-valgrind: $(addsuffix .bin,$(UNIT_TESTS))
 #   make fuzz FUZZ_SECONDS=3600  an hour each
 FUZZ_SECONDS ?= 60
 FUZZERS = test/fuzz/fuzz_quarter test/fuzz/fuzz_vnnum test/fuzz/fuzz_qseries_text test/fuzz/fuzz_qseries_recv \
-	test/fuzz/fuzz_ntm_rules
+	test/fuzz/fuzz_ntm_rules test/fuzz/fuzz_season
 FUZZ_SRC_test/fuzz/fuzz_quarter = src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_vnnum = src/vnnum/vnnum_core.c
 FUZZ_SRC_test/fuzz/fuzz_qseries_text = src/growth/qseries_core.c src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_qseries_recv = src/growth/qseries_core.c src/quarter/quarter_core.c
 FUZZ_SRC_test/fuzz/fuzz_ntm_rules = src/ntm/ntm_rules_core.c src/ntm/ntm_core.c
+FUZZ_SRC_test/fuzz/fuzz_season = src/season/season_core.c
 
 test/fuzz/%.fuzz: test/fuzz/%.c $(wildcard src/*/*_core.[ch])
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

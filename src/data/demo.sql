@@ -104,10 +104,15 @@ BEGIN
 		(dist, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', 820, report || ': "đạt 820 tấn, tăng 6,8%"', published),
 		(dist, 'EXPORT_VALUE', '2023-Q1', 'estimate', 22.756, report || ': "ước đạt 22,756 triệu USD"', published),
 		(dist, 'BUDGET_REVENUE', '2023-Q1', 'estimate', 685.528, report || ': "ước đạt 685,528 tỷ đồng"', published),
-		(dist, 'SOWING_PLAN', '2023-Q1', 'preliminary', 100, report || ': "đạt 100% kế hoạch"', published),
 		(dist, 'LAND_CONSOLIDATED', '2023-Q1', 'preliminary', 10, report || ': "tích tụ thêm được 10 ha"', published),
 		(dist, 'MEAT_OUTPUT', '2022-Q1', 'preliminary', 767.8,
 		 'DERIVED: 820 / 1,068, từ mức tăng 6,8% mà bản tin quý I-2023 nêu (không phải số liệu công bố)', published);
+
+	-- the sowing of the winter-spring season, which the report gives as a
+	-- share of the plan: a figure of the season, not of the quarter
+	INSERT INTO @extschema@.season_figure (unit_id, indicator_code, season, figure, vintage, value, source, recorded_at)
+	VALUES (dist, 'SOWING_PLAN', 'vụ Đông Xuân 2022-2023', 'actual', 'preliminary', 100,
+			report || ': "gieo cấy lúa đông xuân và cây màu vụ xuân đạt 100% kế hoạch"', published);
 
 	-- commune figures for quarter I-2023: ILLUSTRATIVE, they sum to 815 t, not 820
 	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)

@@ -17,15 +17,20 @@ SELECT u.code, c.indicator_code,
 		   @extschema@.make_quarter(@extschema@.year(c.period), 1), c.period OPERATOR(@extschema@.+) 1)),
 	   c.vintage, c.value::text, c.source
 FROM @extschema@.cumulative_observation c
-JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id;
+JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id
+UNION ALL
+SELECT u.code, s.indicator_code, @extschema@.label_vi(s.season),
+	   CASE s.figure WHEN 'plan' THEN 'plan' ELSE s.vintage END, s.value::text, s.source
+FROM @extschema@.season_figure s
+JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
 COMMENT ON VIEW @extschema@.observation_import IS
-	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure; reading it lists all observations and cumulative figures';
+	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure, a crop season (vụ Đông Xuân 2022-2023) a season figure (vintage plan: its plan); reading it lists all observations, cumulative and season figures';
 GRANT SELECT ON @extschema@.observation_import TO hatrung_reader;
 GRANT INSERT ON @extschema@.observation_import TO hatrung_editor, hatrung_unit_editor;
 COMMENT ON COLUMN @extschema@.observation_import.unit_code IS 'official unit code; the unit valid at the end of the quarter is used';
 COMMENT ON COLUMN @extschema@.observation_import.indicator_code IS 'indicator code';
-COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023)';
-COMMENT ON COLUMN @extschema@.observation_import.vintage IS 'estimate, preliminary or official (also: ước tính, sơ bộ, chính thức)';
+COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023), or a crop season (vụ Đông Xuân 2022-2023, vụ Mùa 2023)';
+COMMENT ON COLUMN @extschema@.observation_import.vintage IS 'estimate, preliminary or official (also: ước tính, sơ bộ, chính thức); for a crop season also plan (kế hoạch)';
 COMMENT ON COLUMN @extschema@.observation_import.value IS 'number in Vietnamese notation (22,756; 1.041,6); a scale word (triệu, tỷ) converts into the indicator''s unit';
 COMMENT ON COLUMN @extschema@.observation_import.source IS 'where the figure comes from';
 

@@ -4,7 +4,9 @@
  *	  observation_import view, which loads CSV rows in the notation reports
  *	  use ("quý I-2023", "1.041,6", "22,756 triệu").  A period covering
  *	  several quarters from January ("6 tháng đầu năm 2023") is a cumulative
- *	  figure and goes into cumulative_observation.
+ *	  figure and goes into cumulative_observation; a crop season ("vụ Đông
+ *	  Xuân 2022-2023") goes into season_figure, as a plan when the vintage
+ *	  is "plan" (kế hoạch).
  *
  * Every row is checked in the order the errors are reported (missing
  * value, quarter, number, indicator, unit valid in the quarter, vintage,
@@ -25,6 +27,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "quarter/quarter_pg.h"
+#include "season/season_pg.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -89,6 +92,7 @@ static struct
 	SPIPlanPtr	nested_insert_plan; /* SELECT observation_import_insert(...) */
 	SPIPlanPtr	cumulative_insert_plan; /* INSERT INTO cumulative_observation */
 	SPIPlanPtr	nested_cumulative_plan; /* SELECT observation_import_insert(..., true) */
+	SPIPlanPtr	season_plan;	/* SELECT season_figure_import(...) */
 }			plans;
 
 /* Per trigger call site, i.e. per statement: what was looked up so far. */
@@ -147,6 +151,8 @@ ensure_plans(Oid nsp)
 				SPI_freeplan(plans.cumulative_insert_plan);
 			if (plans.nested_cumulative_plan)
 				SPI_freeplan(plans.nested_cumulative_plan);
+			if (plans.season_plan)
+				SPI_freeplan(plans.season_plan);
 			memset(&plans, 0, sizeof(plans));
 		}
 		/* every name and operator qualified: the caller's search_path is irrelevant */
@@ -222,6 +228,33 @@ cumulative_plan(Oid nsp, bool nested)
 					 " VALUES ($1, $2, $3, $4, $5, $6)", schema);
 	plans.cumulative_insert_plan = prepare(sql.data, 6, args);
 	return plans.cumulative_insert_plan;
+}
+
+/*
+ * The insert of a season figure, through season_figure_import() (which
+ * finds the unit valid during the season), prepared at the first one: a
+ * database older than 1.2 has neither the type nor the table.
+ */
+static SPIPlanPtr
+season_plan(Oid nsp)
+{
+	Oid			args[7] = {TEXTOID, TEXTOID, InvalidOid, TEXTOID, TEXTOID, NUMERICOID, TEXTOID};
+	StringInfoData sql;
+
+	if (plans.season_plan != NULL)
+		return plans.season_plan;
+	args[2] = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+							  CStringGetDatum("crop_season"), ObjectIdGetDatum(nsp));
+	if (!OidIsValid(args[2]))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("season figures need hatrung 1.2 or later"),
+				 errhint("ALTER EXTENSION hatrung UPDATE;")));
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT %s.season_figure_import($1, $2, $3, $4, $5, $6, $7)",
+					 quote_identifier(get_namespace_name(nsp)));
+	plans.season_plan = prepare(sql.data, 7, args);
+	return plans.season_plan;
 }
 
 /* Plans and caches, made once per statement (inside an SPI connection). */
@@ -377,7 +410,9 @@ vintage_code(const char *written)
 		{"estimate", "estimate"}, {"\xc6\xb0\xe1\xbb\x9b\x63 t\xc3\xadnh", "estimate"},
 		{"\xc6\xb0\xe1\xbb\x9b\x63", "estimate"}, {"preliminary", "preliminary"},
 		{"s\xc6\xa1 b\xe1\xbb\x99", "preliminary"}, {"official", "official"},
-		{"ch\xc3\xadnh th\xe1\xbb\xa9\x63", "official"}
+		{"ch\xc3\xadnh th\xe1\xbb\xa9\x63", "official"},
+		/* a season's plan: "kế hoạch" */
+		{"plan", "plan"}, {"k\xe1\xba\xbf ho\xe1\xba\xa1" "ch", "plan"}
 	};
 	/* lower(btrim(vintage)) in the database's collation, as SQL would */
 	Datum		t = DirectFunctionCall1(btrim1, CStringGetTextDatum(written));
@@ -431,10 +466,12 @@ observation_import_row(PG_FUNCTION_ARGS)
 	HeapTuple	row;
 	ImportCache *c;
 	char	   *v[N_COLS];
-	int32		period,
-				first,
-				after;
-	bool		cumulative;
+	int32		period = 0,
+				first = 0,
+				after = 0,
+				season = 0;
+	bool		cumulative = false;
+	bool		is_season = false;
 	QuarterStatus st;
 	char		plain[VNNUM_BUFSIZE];
 	int			scale_exp10 = 0;
@@ -464,19 +501,36 @@ observation_import_row(PG_FUNCTION_ARGS)
 				 errmsg("missing value in row %s", row_key(v)),
 				 errdetail("unit_code, indicator_code, period, vintage and value are required.")));
 	st = period_parse_server(v[COL_PERIOD], strlen(v[COL_PERIOD]), &first, &after);
-	if (st == QUARTER_BAD_MONTHS)
+	if (st != QUARTER_OK && st != QUARTER_BAD_MONTHS)
+	{
+		/* not a quarter nor a span: a crop season? */
+		SeasonStatus sst = season_parse_server(v[COL_PERIOD], strlen(v[COL_PERIOD]), &season);
+
+		if (sst == SEASON_OK)
+			is_season = true;
+		else if (season_status_detail(sst) != NULL)
+			ereport(ERROR,
+					(errcode(sst == SEASON_YEAR_OUT_OF_RANGE ? ERRCODE_DATETIME_VALUE_OUT_OF_RANGE
+							 : ERRCODE_INVALID_DATETIME_FORMAT),
+					 errmsg("invalid period in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
+					 errdetail("%s", season_status_detail(sst))));
+	}
+	if (!is_season && st == QUARTER_BAD_MONTHS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
 				 errmsg("invalid period in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
 				 errdetail("A cumulative period counts 3, 6, 9 or 12 months from January.")));
-	if (st != QUARTER_OK)
+	if (!is_season && st != QUARTER_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
 				 errmsg("invalid period in column \"period\" of row %s: \"%s\"", row_key(v), v[COL_PERIOD]),
-				 errhint("Write a quarter as quý I-2023, Q1-2023 or 2023-Q1, or a span from January as 6 tháng đầu năm 2023, 9 tháng năm 2023 or năm 2023.")));
-	/* a span is kept under its last quarter, the unit valid then */
-	period = after - 1;
-	cumulative = after - first > 1;
+				 errhint("Write a quarter as quý I-2023, Q1-2023 or 2023-Q1, a span from January as 6 tháng đầu năm 2023, 9 tháng năm 2023 or năm 2023, or a crop season as vụ Đông Xuân 2022-2023.")));
+	if (!is_season)
+	{
+		/* a span is kept under its last quarter, the unit valid then */
+		period = after - 1;
+		cumulative = after - first > 1;
+	}
 	if (vnnum_parse_server(v[COL_VALUE], strlen(v[COL_VALUE]), plain, &scale_exp10) != VNNUM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -487,7 +541,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				 errmsg("unknown indicator in column \"indicator_code\" of row %s", row_key(v))));
-	if (!lookup_unit(c, v[COL_UNIT_CODE], period, &unit_id))
+	if (!is_season && !lookup_unit(c, v[COL_UNIT_CODE], period, &unit_id))
 	{
 		char		q[QUARTER_TEXT_BUFSIZE];
 
@@ -510,7 +564,12 @@ observation_import_row(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("invalid vintage in column \"vintage\" of row %s: \"%s\"", row_key(v), v[COL_VINTAGE]),
-				 errhint("Use estimate, preliminary or official.")));
+				 errhint("Use estimate, preliminary or official (plan for the plan of a crop season).")));
+	if (strcmp(vintage, "plan") == 0 && !is_season)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("invalid vintage in column \"vintage\" of row %s: \"%s\"", row_key(v), v[COL_VINTAGE]),
+				 errdetail("Only a crop season's plan is loaded here; annual plans go into annual_plan.")));
 	value = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(plain),
 												ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
 	/* "22,756 triệu" counts units: into the indicator's unit ("million USD") */
@@ -525,6 +584,35 @@ observation_import_row(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("negative value in column \"value\" of row %s: indicator %s cannot be negative",
 						row_key(v), v[COL_INDICATOR_CODE])));
+
+	if (is_season)
+	{
+		bool		is_plan = strcmp(vintage, "plan") == 0;
+		Datum		sargs[7];
+		char		snulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		bool		isnull;
+
+		sargs[0] = CStringGetTextDatum(v[COL_UNIT_CODE]);
+		sargs[1] = CStringGetTextDatum(v[COL_INDICATOR_CODE]);
+		sargs[2] = Int32GetDatum(season);
+		sargs[3] = CStringGetTextDatum(is_plan ? "plan" : "actual");
+		sargs[4] = CStringGetTextDatum(is_plan ? "official" : vintage);
+		sargs[5] = NumericGetDatum(value);
+		sargs[6] = v[COL_SOURCE] ? CStringGetTextDatum(v[COL_SOURCE]) : (Datum) 0;
+		if (!v[COL_SOURCE])
+			snulls[6] = 'n';
+		if (SPI_execute_plan(season_plan(get_func_namespace(fcinfo->flinfo->fn_oid)), sargs, snulls, false, 1) != SPI_OK_SELECT ||
+			SPI_processed != 1)
+			elog(ERROR, "observation_import_row: season insert failed");
+		if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) || isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+					 errmsg("unknown unit in column \"unit_code\" of row %s: no unit with that code exists during %s",
+							row_key(v), season_label_server(season))));
+		SPI_finish();
+		rows_loaded++;
+		return PointerGetDatum(row);
+	}
 
 	args[0] = Int64GetDatum(unit_id);
 	args[1] = CStringGetTextDatum(v[COL_INDICATOR_CODE]);

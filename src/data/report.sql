@@ -142,6 +142,7 @@ DECLARE
 	row_end text;
 	printed jsonb;				-- printed development indices, by the level they index
 	printed_index numeric;
+	seasons int := 0;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -205,30 +206,55 @@ BEGIN
 				coalesce(@extschema@.source_vi(r.plan_source), 'không rõ nguồn'));
 		END IF;
 	END LOOP;
+	-- the crop seasons the quarter overlaps (by the unit's season calendar),
+	-- one sentence each, with the measures of season_measures_at
+	FOR r IN SELECT m.*, i.name_vi, i.unit_of_measure, i.decimals
+			 FROM @extschema@.season_measures_at(quarter_report.as_of, u.unit_id) m
+			 JOIN @extschema@.indicator i ON i.code = m.indicator_code
+			 WHERE @extschema@.season_quarters(m.season, u.code) OPERATOR(pg_catalog.@>) quarter_report.period
+			 ORDER BY i.display_order, m.indicator_code, m.season LOOP
+		seasons := seasons + 1;
+		sentences := sentences || '- ' || r.name_vi || ', ' || @extschema@.label_vi(r.season) ||
+			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END ||
+			@extschema@.format_vn_number(r.value, r.decimals) ||
+			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure ||
+			coalesce(', ' || replace(@extschema@.growth_phrase_vi(r.growth_pct), 'cùng kỳ', 'cùng vụ năm trước'), '') ||
+			-- (a figure in "% kế hoạch" already says it)
+			CASE WHEN r.plan IS NOT NULL AND r.unit_of_measure <> '% kế hoạch' THEN
+				', bằng ' || @extschema@.format_vn_number(r.pct_of_plan, 2) || '% kế hoạch vụ'
+			ELSE '' END || E'.\n';
+		IF r.source IS NOT NULL THEN
+			sources := sources || format(E'- %s, %s (%s): %s\n', r.name_vi, @extschema@.label_vi(r.season),
+				@extschema@.vintage_vi(r.vintage), @extschema@.source_vi(r.source));
+		END IF;
+	END LOOP;
 	IF mixed THEN
 		tbl := tbl_marked;
 		the_vintage := NULL;
 	END IF;
-	IF tbl = '' THEN
+	IF tbl = '' AND seasons = 0 THEN
 		RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n**%s** (mã %s): chưa có số liệu.\n',
 					  @extschema@.label_vi(quarter_report.period), u.name, u.code);
 	END IF;
 	RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n'
 				  '**%s** (mã %s, cấp %s)%s\n\n'
-				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | %s | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
-				  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
-				  '%s\n%s\nNguồn số liệu:\n%s',
+				  '%s%s\nNguồn số liệu:\n%s',
 				  @extschema@.label_vi(quarter_report.period), u.name, u.code, level_vi,
 				  CASE WHEN quarter_report.as_of IS NULL THEN ''
 					   ELSE format(', số liệu tại thời điểm %s', to_char(quarter_report.as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')) END,
-				  CASE WHEN the_vintage IS NULL THEN 'Kỳ báo cáo'
-					   ELSE upper(left(@extschema@.vintage_vi(the_vintage), 1))
-							|| substr(@extschema@.vintage_vi(the_vintage), 2) || ' kỳ báo cáo' END,
-				  tbl, sentences, sources);
+				  -- the table, unless the quarter has only season figures
+				  CASE WHEN tbl = '' THEN '' ELSE
+					  format(E'| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | %s | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
+							 '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n%s\n',
+							 CASE WHEN the_vintage IS NULL THEN 'Kỳ báo cáo'
+								  ELSE upper(left(@extschema@.vintage_vi(the_vintage), 1))
+									   || substr(@extschema@.vintage_vi(the_vintage), 2) || ' kỳ báo cáo' END,
+							 tbl) END,
+				  sentences, sources);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.quarter_report(text, @extschema@.quarter, timestamptz) IS
-	'the quarterly report of a unit as Markdown (Vietnamese): table with same period last year, the quarter, year to date, index vs last year, annual plan, % of plan; one sentence per indicator; figures as known at as_of (NULL: now)';
+	'the quarterly report of a unit as Markdown (Vietnamese): table with same period last year, the quarter, year to date, index vs last year, annual plan, % of plan; one sentence per indicator and per crop season the quarter overlaps (season_quarters); figures as known at as_of (NULL: now)';
 
 -- The same with the period as text, in any quarter spelling: drivers bind
 -- string parameters as text or varchar (pgjdbc's setString, Npgsql), for

@@ -413,6 +413,7 @@ DECLARE
 	row_end text;
 	printed jsonb;				-- printed development indices, by the level they index
 	printed_index numeric;
+	seasons int := 0;
 BEGIN
 	SELECT * INTO u FROM @extschema@.admin_unit a
 	WHERE a.code = quarter_report.unit_code
@@ -476,28 +477,55 @@ BEGIN
 				coalesce(@extschema@.source_vi(r.plan_source), 'không rõ nguồn'));
 		END IF;
 	END LOOP;
+	-- the crop seasons the quarter overlaps (by the unit's season calendar),
+	-- one sentence each, with the measures of season_measures_at
+	FOR r IN SELECT m.*, i.name_vi, i.unit_of_measure, i.decimals
+			 FROM @extschema@.season_measures_at(quarter_report.as_of, u.unit_id) m
+			 JOIN @extschema@.indicator i ON i.code = m.indicator_code
+			 WHERE @extschema@.season_quarters(m.season, u.code) OPERATOR(pg_catalog.@>) quarter_report.period
+			 ORDER BY i.display_order, m.indicator_code, m.season LOOP
+		seasons := seasons + 1;
+		sentences := sentences || '- ' || r.name_vi || ', ' || @extschema@.label_vi(r.season) ||
+			CASE r.vintage WHEN 'estimate' THEN ' ước đạt ' WHEN 'preliminary' THEN ' sơ bộ đạt ' ELSE ' đạt ' END ||
+			@extschema@.format_vn_number(r.value, r.decimals) ||
+			CASE WHEN r.unit_of_measure LIKE '\%%' THEN '' ELSE ' ' END || r.unit_of_measure ||
+			coalesce(', ' || replace(@extschema@.growth_phrase_vi(r.growth_pct), 'cùng kỳ', 'cùng vụ năm trước'), '') ||
+			-- (a figure in "% kế hoạch" already says it)
+			CASE WHEN r.plan IS NOT NULL AND r.unit_of_measure <> '% kế hoạch' THEN
+				', bằng ' || @extschema@.format_vn_number(r.pct_of_plan, 2) || '% kế hoạch vụ'
+			ELSE '' END || E'.\n';
+		IF r.source IS NOT NULL THEN
+			sources := sources || format(E'- %s, %s (%s): %s\n', r.name_vi, @extschema@.label_vi(r.season),
+				@extschema@.vintage_vi(r.vintage), @extschema@.source_vi(r.source));
+		END IF;
+	END LOOP;
 	IF mixed THEN
 		tbl := tbl_marked;
 		the_vintage := NULL;
 	END IF;
-	IF tbl = '' THEN
+	IF tbl = '' AND seasons = 0 THEN
 		RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n**%s** (mã %s): chưa có số liệu.\n',
 					  @extschema@.label_vi(quarter_report.period), u.name, u.code);
 	END IF;
 	RETURN format(E'# Báo cáo tình hình kinh tế - xã hội %s\n\n'
 				  '**%s** (mã %s, cấp %s)%s\n\n'
-				  '| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | %s | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
-				  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
-				  '%s\n%s\nNguồn số liệu:\n%s',
+				  '%s%s\nNguồn số liệu:\n%s',
 				  @extschema@.label_vi(quarter_report.period), u.name, u.code, level_vi,
 				  CASE WHEN quarter_report.as_of IS NULL THEN ''
 					   ELSE format(', số liệu tại thời điểm %s', to_char(quarter_report.as_of AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')) END,
-				  CASE WHEN the_vintage IS NULL THEN 'Kỳ báo cáo'
-					   ELSE upper(left(@extschema@.vintage_vi(the_vintage), 1))
-							|| substr(@extschema@.vintage_vi(the_vintage), 2) || ' kỳ báo cáo' END,
-				  tbl, sentences, sources);
+				  -- the table, unless the quarter has only season figures
+				  CASE WHEN tbl = '' THEN '' ELSE
+					  format(E'| Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | %s | Lũy kế từ đầu năm | So cùng kỳ (%%) | Kế hoạch năm | So kế hoạch (%%) |\n'
+							 '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n%s\n',
+							 CASE WHEN the_vintage IS NULL THEN 'Kỳ báo cáo'
+								  ELSE upper(left(@extschema@.vintage_vi(the_vintage), 1))
+									   || substr(@extschema@.vintage_vi(the_vintage), 2) || ' kỳ báo cáo' END,
+							 tbl) END,
+				  sentences, sources);
 END
 $$;
+COMMENT ON FUNCTION @extschema@.quarter_report(text, @extschema@.quarter, timestamptz) IS
+	'the quarterly report of a unit as Markdown (Vietnamese): table with same period last year, the quarter, year to date, index vs last year, annual plan, % of plan; one sentence per indicator and per crop season the quarter overlaps (season_quarters); figures as known at as_of (NULL: now)';
 
 -- ntm_score takes the rules as an argument instead of reading them
 -- (src/ntm/ntm.sql), so Citus can run it on worker nodes.
@@ -1340,10 +1368,15 @@ BEGIN
 		(dist, 'MEAT_OUTPUT', '2023-Q1', 'preliminary', 820, report || ': "đạt 820 tấn, tăng 6,8%"', published),
 		(dist, 'EXPORT_VALUE', '2023-Q1', 'estimate', 22.756, report || ': "ước đạt 22,756 triệu USD"', published),
 		(dist, 'BUDGET_REVENUE', '2023-Q1', 'estimate', 685.528, report || ': "ước đạt 685,528 tỷ đồng"', published),
-		(dist, 'SOWING_PLAN', '2023-Q1', 'preliminary', 100, report || ': "đạt 100% kế hoạch"', published),
 		(dist, 'LAND_CONSOLIDATED', '2023-Q1', 'preliminary', 10, report || ': "tích tụ thêm được 10 ha"', published),
 		(dist, 'MEAT_OUTPUT', '2022-Q1', 'preliminary', 767.8,
 		 'DERIVED: 820 / 1,068, từ mức tăng 6,8% mà bản tin quý I-2023 nêu (không phải số liệu công bố)', published);
+
+	-- the sowing of the winter-spring season, which the report gives as a
+	-- share of the plan: a figure of the season, not of the quarter
+	INSERT INTO @extschema@.season_figure (unit_id, indicator_code, season, figure, vintage, value, source, recorded_at)
+	VALUES (dist, 'SOWING_PLAN', 'vụ Đông Xuân 2022-2023', 'actual', 'preliminary', 100,
+			report || ': "gieo cấy lúa đông xuân và cây màu vụ xuân đạt 100% kế hoạch"', published);
 
 	-- commune figures for quarter I-2023: ILLUSTRATIVE, they sum to 815 t, not 820
 	INSERT INTO @extschema@.observation (unit_id, indicator_code, period, vintage, value, source, recorded_at)
@@ -1909,22 +1942,6 @@ COMMENT ON COLUMN @extschema@.quarterly_flows.published_vintage IS 'its vintage'
 COMMENT ON COLUMN @extschema@.quarterly_flows.derived_value IS 'the figure the cumulative ones imply, NULL if they do not determine it';
 COMMENT ON COLUMN @extschema@.quarterly_flows.derived_from IS 'the figures and vintages it was derived from, in Vietnamese labels';
 COMMENT ON COLUMN @extschema@.quarterly_flows.difference IS 'published - derived_value: nonzero when a release''s figures do not add up';
-
-CREATE OR REPLACE VIEW @extschema@.observation_import AS
-SELECT u.code AS unit_code, o.indicator_code, o.period::text AS period, o.vintage,
-	   o.value::text AS value, o.source
-FROM @extschema@.observation o
-JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
-UNION ALL
-SELECT u.code, c.indicator_code,
-	   @extschema@.period_label_vi(@extschema@.quarterrange(
-		   @extschema@.make_quarter(@extschema@.year(c.period), 1), c.period OPERATOR(@extschema@.+) 1)),
-	   c.vintage, c.value::text, c.source
-FROM @extschema@.cumulative_observation c
-JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id;
-COMMENT ON VIEW @extschema@.observation_import IS
-	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure; reading it lists all observations and cumulative figures';
-COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023)';
 
 -- quarterly_report, which reads cumulative_observation (src/data/views.sql)
 CREATE VIEW @extschema@.quarterly_report AS
@@ -2983,3 +3000,587 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.quarter_ytd_table(text, text, timestamptz) IS
 	'quarter_ytd_table with the period as text: a quarter in any spelling or a span from January (6 tháng đầu năm 2023 is its second quarter), for drivers that bind text or varchar parameters';
+
+-- ---------------------------------------------------------------------------
+-- Crop seasons (src/season/season.sql, src/data/season_figure.sql)
+-- ---------------------------------------------------------------------------
+-- ---------------------------------------------------------------------------
+-- crop_season: a season of a crop year ("vụ Đông Xuân 2022-2023", "vụ Mùa
+-- 2023"), 4 bytes, passed by value.  The stored integer is
+-- crop_year * 8 + kind, so integer order is (crop year, season) order and
+-- PostgreSQL's int4 functions serve for comparison and hashing.
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.crop_season;
+
+CREATE FUNCTION @extschema@.crop_season_in(cstring) RETURNS @extschema@.crop_season
+	AS 'MODULE_PATHNAME', 'crop_season_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_out(@extschema@.crop_season) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'crop_season_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_recv(internal) RETURNS @extschema@.crop_season
+	AS 'MODULE_PATHNAME', 'crop_season_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_send(@extschema@.crop_season) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'crop_season_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.crop_season (
+	INTERNALLENGTH = 4,
+	PASSEDBYVALUE,
+	ALIGNMENT = int4,
+	STORAGE = plain,
+	INPUT = @extschema@.crop_season_in,
+	OUTPUT = @extschema@.crop_season_out,
+	RECEIVE = @extschema@.crop_season_recv,
+	SEND = @extschema@.crop_season_send,
+	CATEGORY = 'D'
+);
+COMMENT ON TYPE @extschema@.crop_season IS
+	'a crop season of a crop year: vụ Đông Xuân 2022-2023, vụ Xuân / Hè Thu / Thu Đông / Mùa / Đông 2023; the crop year is the year of harvest (Đông Xuân 2022-2023 is 2023), the winter crop vụ Đông is named by its year of sowing';
+COMMENT ON FUNCTION @extschema@.crop_season_in(cstring) IS
+	'text input of crop_season: any case, diacritics optional, "vụ" and "năm" optional (22007 not a season or ambiguous, 22008 year out of range)';
+COMMENT ON FUNCTION @extschema@.crop_season_out(@extschema@.crop_season) IS
+	'text output of crop_season: the label as reports write it (vụ Đông Xuân 2022-2023)';
+COMMENT ON FUNCTION @extschema@.crop_season_recv(internal) IS
+	'binary input of crop_season: int4 crop_year * 8 + kind (0 Đông Xuân, 1 Xuân, 2 Hè Thu, 3 Thu Đông, 4 Mùa, 5 Đông), range-checked';
+COMMENT ON FUNCTION @extschema@.crop_season_send(@extschema@.crop_season) IS
+	'binary output of crop_season: int4 crop_year * 8 + kind';
+
+CREATE FUNCTION @extschema@.is_valid_crop_season(text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'crop_season_is_valid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_valid_crop_season(text) IS
+	'true if the text is a season label that crop_season input accepts; never raises an error';
+
+CREATE FUNCTION @extschema@.label_vi(@extschema@.crop_season) RETURNS text
+	AS 'MODULE_PATHNAME', 'crop_season_label_vi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.label_vi(@extschema@.crop_season) IS
+	'the season as reports write it: vụ Đông Xuân 2022-2023, vụ Mùa 2023';
+
+-- label_vi of a literal or a text value: without this overload,
+-- label_vi('2023-Q1') would be ambiguous between quarter and crop_season
+-- (PostgreSQL prefers the text candidate for an untyped literal).  A season
+-- label ("vụ ...") is read as a season, anything else as a quarter, each
+-- with its own input errors.
+CREATE FUNCTION @extschema@.label_vi(text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+	RETURN CASE WHEN @extschema@.is_valid_crop_season($1) OR lower(btrim($1)) LIKE 'vụ %' OR lower(btrim($1)) LIKE 'vu %'
+				THEN @extschema@.label_vi($1::@extschema@.crop_season)
+				ELSE @extschema@.label_vi($1::@extschema@.quarter) END;
+COMMENT ON FUNCTION @extschema@.label_vi(text) IS
+	'the Vietnamese label of a quarter or a crop season written as text: label_vi(''2023-Q1'') is quý I-2023, label_vi(''vụ đông xuân 2022 - 2023'') is vụ Đông Xuân 2022-2023';
+
+CREATE FUNCTION @extschema@.crop_season(kind text, crop_year integer) RETURNS @extschema@.crop_season
+	AS 'MODULE_PATHNAME', 'crop_season_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.crop_season(text, integer) IS
+	'a season from its kind (dong_xuan, xuan, he_thu, thu_dong, mua, dong) and crop year; 22023 unknown kind, 22008 year out of range';
+
+CREATE FUNCTION @extschema@.crop_year(@extschema@.crop_season) RETURNS integer
+	AS 'MODULE_PATHNAME', 'crop_season_crop_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.crop_year(@extschema@.crop_season) IS
+	'the crop year of the season (vụ Đông Xuân 2022-2023: 2023; vụ Đông 2023: 2023)';
+
+CREATE FUNCTION @extschema@.season_kind(@extschema@.crop_season) RETURNS text
+	AS 'MODULE_PATHNAME', 'crop_season_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.season_kind(@extschema@.crop_season) IS
+	'the kind of the season: dong_xuan, xuan, he_thu, thu_dong, mua or dong';
+
+-- Comparison: the int4 functions, applied to crop_year * 8 + kind -------------
+
+CREATE FUNCTION @extschema@.crop_season_eq(@extschema@.crop_season, @extschema@.crop_season) RETURNS boolean
+	AS 'int4eq' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_ne(@extschema@.crop_season, @extschema@.crop_season) RETURNS boolean
+	AS 'int4ne' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_lt(@extschema@.crop_season, @extschema@.crop_season) RETURNS boolean
+	AS 'int4lt' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_le(@extschema@.crop_season, @extschema@.crop_season) RETURNS boolean
+	AS 'int4le' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_gt(@extschema@.crop_season, @extschema@.crop_season) RETURNS boolean
+	AS 'int4gt' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_ge(@extschema@.crop_season, @extschema@.crop_season) RETURNS boolean
+	AS 'int4ge' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_cmp(@extschema@.crop_season, @extschema@.crop_season) RETURNS integer
+	AS 'btint4cmp' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_sortsupport(internal) RETURNS void
+	AS 'btint4sortsupport' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_hash(@extschema@.crop_season) RETURNS integer
+	AS 'hashint4' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_hash_extended(@extschema@.crop_season, bigint) RETURNS bigint
+	AS 'hashint4extended' LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.crop_season_eq(@extschema@.crop_season, @extschema@.crop_season) IS 'implementation of = for crop_season';
+COMMENT ON FUNCTION @extschema@.crop_season_ne(@extschema@.crop_season, @extschema@.crop_season) IS 'implementation of <> for crop_season';
+COMMENT ON FUNCTION @extschema@.crop_season_lt(@extschema@.crop_season, @extschema@.crop_season) IS 'implementation of < for crop_season';
+COMMENT ON FUNCTION @extschema@.crop_season_le(@extschema@.crop_season, @extschema@.crop_season) IS 'implementation of <= for crop_season';
+COMMENT ON FUNCTION @extschema@.crop_season_gt(@extschema@.crop_season, @extschema@.crop_season) IS 'implementation of > for crop_season';
+COMMENT ON FUNCTION @extschema@.crop_season_ge(@extschema@.crop_season, @extschema@.crop_season) IS 'implementation of >= for crop_season';
+COMMENT ON FUNCTION @extschema@.crop_season_cmp(@extschema@.crop_season, @extschema@.crop_season) IS 'btree comparison of seasons: by crop year, then by season within the year';
+COMMENT ON FUNCTION @extschema@.crop_season_sortsupport(internal) IS 'btree sort support for crop_season (integer comparator)';
+COMMENT ON FUNCTION @extschema@.crop_season_hash(@extschema@.crop_season) IS '32-bit hash of a season';
+COMMENT ON FUNCTION @extschema@.crop_season_hash_extended(@extschema@.crop_season, bigint) IS '64-bit seeded hash of a season (hash partitioning, Citus distribution)';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season,
+	FUNCTION = @extschema@.crop_season_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season,
+	FUNCTION = @extschema@.crop_season_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season,
+	FUNCTION = @extschema@.crop_season_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season,
+	FUNCTION = @extschema@.crop_season_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season,
+	FUNCTION = @extschema@.crop_season_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season,
+	FUNCTION = @extschema@.crop_season_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.crop_season, @extschema@.crop_season) IS 'equal';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.crop_season, @extschema@.crop_season) IS 'not equal';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.crop_season, @extschema@.crop_season) IS 'earlier crop year, or earlier season in the same crop year';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.crop_season, @extschema@.crop_season) IS 'earlier than or equal';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.crop_season, @extschema@.crop_season) IS 'later crop year, or later season in the same crop year';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.crop_season, @extschema@.crop_season) IS 'later than or equal';
+
+CREATE OPERATOR CLASS @extschema@.crop_season_ops
+	DEFAULT FOR TYPE @extschema@.crop_season USING btree AS
+		OPERATOR 1 @extschema@.<,
+		OPERATOR 2 @extschema@.<=,
+		OPERATOR 3 @extschema@.=,
+		OPERATOR 4 @extschema@.>=,
+		OPERATOR 5 @extschema@.>,
+		FUNCTION 1 @extschema@.crop_season_cmp(@extschema@.crop_season, @extschema@.crop_season),
+		FUNCTION 2 @extschema@.crop_season_sortsupport(internal),
+		FUNCTION 4 pg_catalog.btequalimage(oid);
+COMMENT ON OPERATOR FAMILY @extschema@.crop_season_ops USING btree IS 'btree operators for crop_season';
+COMMENT ON OPERATOR CLASS @extschema@.crop_season_ops USING btree IS
+	'default btree class: ordering by crop year then season, sort support, deduplication';
+
+CREATE OPERATOR CLASS @extschema@.crop_season_hash_ops
+	DEFAULT FOR TYPE @extschema@.crop_season USING hash AS
+		OPERATOR 1 @extschema@.=,
+		FUNCTION 1 @extschema@.crop_season_hash(@extschema@.crop_season),
+		FUNCTION 2 @extschema@.crop_season_hash_extended(@extschema@.crop_season, bigint);
+COMMENT ON OPERATOR FAMILY @extschema@.crop_season_hash_ops USING hash IS 'hash operators for crop_season';
+COMMENT ON OPERATOR CLASS @extschema@.crop_season_hash_ops USING hash IS
+	'default hash class: hash joins, hash aggregation, hash partitioning';
+
+-- Arithmetic in crop years: "- 1" is the same season a year before --------
+
+CREATE FUNCTION @extschema@.crop_season_pl_int4(@extschema@.crop_season, integer) RETURNS @extschema@.crop_season
+	AS 'MODULE_PATHNAME', 'crop_season_pl_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_mi_int4(@extschema@.crop_season, integer) RETURNS @extschema@.crop_season
+	AS 'MODULE_PATHNAME', 'crop_season_mi_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.crop_season_mi_crop_season(@extschema@.crop_season, @extschema@.crop_season) RETURNS integer
+	AS 'MODULE_PATHNAME', 'crop_season_mi_crop_season' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.crop_season_pl_int4(@extschema@.crop_season, integer) IS 'the same season n crop years later (22008 out of range)';
+COMMENT ON FUNCTION @extschema@.crop_season_mi_int4(@extschema@.crop_season, integer) IS 'the same season n crop years before (22008 out of range)';
+COMMENT ON FUNCTION @extschema@.crop_season_mi_crop_season(@extschema@.crop_season, @extschema@.crop_season) IS
+	'crop years from the second season to the first, both of the same kind (22023 otherwise)';
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = integer, FUNCTION = @extschema@.crop_season_pl_int4
+);
+CREATE OPERATOR @extschema@.- (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = integer, FUNCTION = @extschema@.crop_season_mi_int4
+);
+CREATE OPERATOR @extschema@.- (
+	LEFTARG = @extschema@.crop_season, RIGHTARG = @extschema@.crop_season, FUNCTION = @extschema@.crop_season_mi_crop_season
+);
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.crop_season, integer) IS 'the same season n crop years later';
+COMMENT ON OPERATOR @extschema@.- (@extschema@.crop_season, integer) IS 'the same season n crop years before: season - 1 is the same season a year before';
+COMMENT ON OPERATOR @extschema@.- (@extschema@.crop_season, @extschema@.crop_season) IS 'crop years between two seasons of the same kind';
+
+-- The months of a season, as data a province can set -------------------------
+-- Rows with scope '*' are the defaults; a row whose scope is a unit code
+-- (a province) overrides them for that unit and the units under it.  The
+-- shipped defaults are ILLUSTRATIVE (typical months, not an official
+-- calendar): each province should load its own.
+CREATE TABLE @extschema@.crop_season_calendar (
+	scope			text NOT NULL DEFAULT '*',
+	kind			text NOT NULL CHECK (kind IN ('dong_xuan', 'xuan', 'he_thu', 'thu_dong', 'mua', 'dong')),
+	-- months relative to the crop year: offset -1 is the year before, +1 the year after
+	first_month		smallint NOT NULL CHECK (first_month BETWEEN 1 AND 12),
+	first_year_offset smallint NOT NULL CHECK (first_year_offset BETWEEN -1 AND 0),
+	last_month		smallint NOT NULL CHECK (last_month BETWEEN 1 AND 12),
+	last_year_offset smallint NOT NULL CHECK (last_year_offset BETWEEN 0 AND 1),
+	source			text NOT NULL,
+	illustrative	boolean NOT NULL,
+	shipped			boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (scope, kind),
+	CONSTRAINT crop_season_calendar_span CHECK (
+		(last_year_offset * 12 + last_month) - (first_year_offset * 12 + first_month) BETWEEN 0 AND 11)
+);
+COMMENT ON TABLE @extschema@.crop_season_calendar IS
+	'the months each season spans, by scope (''*'': default; a unit code: that unit and the units under it); the shipped defaults are ILLUSTRATIVE';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.scope IS '''*'' for the default, or the code of the unit (a province) the row applies to';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.kind IS 'the season: dong_xuan, xuan, he_thu, thu_dong, mua or dong';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.first_month IS 'first month of the season (sowing)';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.first_year_offset IS 'year of the first month relative to the crop year: -1 (Đông Xuân starts the winter before) or 0';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.last_month IS 'last month of the season (harvest)';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.last_year_offset IS 'year of the last month relative to the crop year: 0, or +1 (vụ Đông is harvested the year after its sowing)';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.source IS 'where the months come from';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.illustrative IS 'true when the months are not from an official calendar';
+COMMENT ON COLUMN @extschema@.crop_season_calendar.shipped IS 'true for the rows the extension ships (not dumped; rows a user adds are)';
+GRANT SELECT ON @extschema@.crop_season_calendar TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.crop_season_calendar TO hatrung_editor;
+INSERT INTO @extschema@.crop_season_calendar (scope, kind, first_month, first_year_offset, last_month, last_year_offset, source, illustrative, shipped) VALUES
+	('*', 'dong_xuan', 11, -1, 6, 0, 'ILLUSTRATIVE: typical months, not an official calendar', true, true),
+	('*', 'xuan', 2, 0, 6, 0, 'ILLUSTRATIVE: typical months, not an official calendar', true, true),
+	('*', 'he_thu', 4, 0, 8, 0, 'ILLUSTRATIVE: typical months, not an official calendar', true, true),
+	('*', 'thu_dong', 7, 0, 12, 0, 'ILLUSTRATIVE: typical months, not an official calendar', true, true),
+	('*', 'mua', 6, 0, 11, 0, 'ILLUSTRATIVE: typical months, not an official calendar', true, true),
+	('*', 'dong', 9, 0, 2, 1, 'ILLUSTRATIVE: typical months, not an official calendar', true, true);
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.crop_season_calendar', 'WHERE NOT shipped');
+
+-- The months of a season for a unit: its own or its nearest ancestor's
+-- calendar row, else the default.  NULL when no row covers the season.
+CREATE FUNCTION @extschema@.season_months(season @extschema@.crop_season, unit_code text DEFAULT NULL)
+RETURNS daterange
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+BEGIN ATOMIC
+	WITH RECURSIVE chain(unit_id, code, parent_id, depth) AS (
+		SELECT u.unit_id, u.code, u.parent_id, 0
+		FROM @extschema@.admin_unit u
+		WHERE u.code = season_months.unit_code
+		UNION
+		SELECT p.unit_id, p.code, p.parent_id, c.depth + 1
+		FROM chain c JOIN @extschema@.admin_unit p ON p.unit_id = c.parent_id
+		WHERE c.depth < 10
+	)
+	SELECT daterange(make_date(@extschema@.crop_year(season_months.season) + k.first_year_offset, k.first_month, 1),
+					 (make_date(@extschema@.crop_year(season_months.season) + k.last_year_offset, k.last_month, 1)
+					  + interval '1 month')::date)
+	FROM @extschema@.crop_season_calendar k
+	LEFT JOIN (SELECT c.code, min(c.depth) AS depth FROM chain c GROUP BY c.code) AS s ON s.code = k.scope
+	WHERE k.kind = @extschema@.season_kind(season_months.season) AND (k.scope = '*' OR s.code IS NOT NULL)
+	ORDER BY k.scope = '*', s.depth
+	LIMIT 1;
+END;
+COMMENT ON FUNCTION @extschema@.season_months(@extschema@.crop_season, text) IS
+	'the days a season spans, [first day of its first month, day after its last month), from crop_season_calendar for the unit (its own row, its nearest ancestor''s, else the default ''*''); NULL when no row covers it';
+
+CREATE FUNCTION @extschema@.season_quarters(season @extschema@.crop_season, unit_code text DEFAULT NULL)
+RETURNS @extschema@.quarterrange
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+RETURN (SELECT @extschema@.quarterrange(@extschema@.quarter(lower(d)), @extschema@.quarter(upper(d) - 1), '[]')
+		FROM (SELECT @extschema@.season_months(season, unit_code) AS d) AS m);
+COMMENT ON FUNCTION @extschema@.season_quarters(@extschema@.crop_season, text) IS
+	'the quarters a season overlaps, by season_months: the quarterly reports that speak of the season';
+
+-- ---------------------------------------------------------------------------
+-- Figures by crop season: what a unit sowed, harvested or planned in "vụ
+-- Đông Xuân 2022-2023", kept apart from the quarterly observations (a
+-- season is not a quarter and is compared with the same season a year
+-- before), each with its vintage and its history.  Loaded through
+-- observation_import with a season label in the period column; a plan row
+-- has the vintage "plan" (kế hoạch) there.
+-- ---------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.season_figure (
+	fig_id			bigint GENERATED BY DEFAULT AS IDENTITY,
+	unit_id			bigint NOT NULL REFERENCES @extschema@.admin_unit (unit_id),
+	indicator_code	text NOT NULL REFERENCES @extschema@.indicator (code) ON UPDATE CASCADE,
+	season			@extschema@.crop_season NOT NULL,
+	figure			text NOT NULL CHECK (figure IN ('actual', 'plan')),
+	vintage			text NOT NULL CHECK (vintage IN ('estimate', 'preliminary', 'official')),
+	vintage_rank	smallint NOT NULL GENERATED ALWAYS AS (
+						CASE vintage WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END) STORED,
+	value			numeric NOT NULL,
+	source			text,
+	recorded_by		text NOT NULL DEFAULT current_user,
+	recorded_at		timestamptz NOT NULL DEFAULT now(),
+	-- every key holds unit_id: the table is distributed with observation (Citus)
+	PRIMARY KEY (unit_id, fig_id),
+	UNIQUE (unit_id, indicator_code, season, figure, vintage)
+);
+CREATE INDEX season_figure_season ON @extschema@.season_figure (season, indicator_code);
+COMMENT ON TABLE @extschema@.season_figure IS
+	'figures of a crop season (vụ Đông Xuân 2022-2023, vụ Mùa 2023): actual or plan, one row per unit, indicator, season, figure and vintage';
+GRANT SELECT ON @extschema@.season_figure TO hatrung_reader;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.season_figure TO hatrung_editor, hatrung_unit_editor;
+ALTER TABLE @extschema@.season_figure ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.season_figure FOR SELECT USING (true);
+CREATE POLICY editor_all ON @extschema@.season_figure FOR ALL TO hatrung_editor USING (true) WITH CHECK (true);
+CREATE POLICY unit_editor_own_units ON @extschema@.season_figure FOR ALL TO hatrung_unit_editor
+	USING (@extschema@.may_edit_unit(unit_id)) WITH CHECK (@extschema@.may_edit_unit(unit_id));
+COMMENT ON POLICY read_all ON @extschema@.season_figure IS 'everyone with SELECT reads every figure';
+COMMENT ON POLICY editor_all ON @extschema@.season_figure IS 'hatrung_editor writes every unit';
+COMMENT ON POLICY unit_editor_own_units ON @extschema@.season_figure IS 'per-unit editors write only the units granted to them';
+COMMENT ON COLUMN @extschema@.season_figure.fig_id IS 'row identifier (with unit_id the primary key)';
+COMMENT ON COLUMN @extschema@.season_figure.unit_id IS 'the unit (admin_unit.unit_id), valid during the season';
+COMMENT ON COLUMN @extschema@.season_figure.indicator_code IS 'the indicator (sown area, yield, % of the sowing plan ...)';
+COMMENT ON COLUMN @extschema@.season_figure.season IS 'the crop season';
+COMMENT ON COLUMN @extschema@.season_figure.figure IS 'actual (thực hiện) or plan (kế hoạch)';
+COMMENT ON COLUMN @extschema@.season_figure.vintage IS 'estimate (ước tính), preliminary (sơ bộ) or official (chính thức); a plan is official';
+COMMENT ON COLUMN @extschema@.season_figure.vintage_rank IS '1 estimate, 2 preliminary, 3 official: the latest vintage has the highest rank';
+COMMENT ON COLUMN @extschema@.season_figure.value IS 'the figure, in the indicator''s unit of measure';
+COMMENT ON COLUMN @extschema@.season_figure.source IS 'where the figure comes from';
+COMMENT ON COLUMN @extschema@.season_figure.recorded_by IS 'database role that recorded this version (set by the server)';
+COMMENT ON COLUMN @extschema@.season_figure.recorded_at IS 'when this version was recorded (set by the server)';
+COMMENT ON SEQUENCE @extschema@.season_figure_fig_id_seq IS 'identity of season_figure';
+GRANT USAGE ON SEQUENCE @extschema@.season_figure_fig_id_seq TO hatrung_editor, hatrung_unit_editor;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.season_figure', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.season_figure_fig_id_seq', '');
+
+-- The unit must exist during the season (by the default calendar), and a
+-- non-negative indicator cannot go negative.
+CREATE FUNCTION @extschema@.season_figure_check() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	u_code text;
+	u_from date;
+	u_to date;
+	non_negative boolean;
+	months daterange;
+BEGIN
+	SELECT u.code, u.valid_from, u.valid_to, i.non_negative INTO u_code, u_from, u_to, non_negative
+	FROM @extschema@.admin_unit u, @extschema@.indicator i
+	WHERE u.unit_id = NEW.unit_id AND i.code = NEW.indicator_code;
+	IF NOT FOUND THEN
+		RETURN NEW;				-- the foreign keys report it
+	END IF;
+	months := @extschema@.season_months(NEW.season);
+	IF months IS NOT NULL AND NOT (daterange(u_from, u_to) && months) THEN
+		RAISE EXCEPTION '% is outside the validity of unit %', NEW.season, u_code
+			USING ERRCODE = 'check_violation',
+				  DETAIL = format('The unit is valid from %s to %s; the season spans %s.', u_from, coalesce(u_to::text, 'now'), months),
+				  HINT = 'Record the figure on the unit valid during the season; see admin_unit and unit_succession.';
+	END IF;
+	IF non_negative AND NEW.value < 0 THEN
+		RAISE EXCEPTION 'negative value % for indicator %, which cannot be negative', NEW.value, NEW.indicator_code
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.season_figure_check() IS
+	'trigger: the unit valid during the season, no negative value for a non-negative indicator (23514)';
+CREATE TRIGGER season_figure_check BEFORE INSERT OR UPDATE ON @extschema@.season_figure
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.season_figure_check();
+CREATE TRIGGER season_figure_stamp BEFORE INSERT OR UPDATE ON @extschema@.season_figure
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stamp_recorded();
+
+-- Nothing is lost: the history of season figures, as for observation.
+CREATE TABLE @extschema@.season_figure_history (
+	-- a uuid: on Citus the history triggers run on the workers, which share no sequence
+	history_id		uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+	operation		text NOT NULL CHECK (operation IN ('UPDATE', 'DELETE')),
+	changed_by		text NOT NULL DEFAULT current_user,
+	changed_at		timestamptz NOT NULL DEFAULT now(),
+	fig_id			bigint NOT NULL,
+	unit_id			bigint NOT NULL,
+	indicator_code	text NOT NULL,
+	season			@extschema@.crop_season NOT NULL,
+	figure			text NOT NULL,
+	vintage			text NOT NULL,
+	value			numeric NOT NULL,
+	source			text,
+	recorded_by		text NOT NULL,
+	recorded_at		timestamptz NOT NULL,
+	PRIMARY KEY (unit_id, history_id)
+);
+CREATE INDEX season_figure_history_key ON @extschema@.season_figure_history (unit_id, indicator_code, season);
+COMMENT ON TABLE @extschema@.season_figure_history IS
+	'every replaced or deleted version of a season figure, valid from recorded_at until changed_at';
+GRANT SELECT ON @extschema@.season_figure_history TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.season_figure_history.history_id IS 'row identifier (uuid: unique across Citus nodes without a shared sequence)';
+COMMENT ON COLUMN @extschema@.season_figure_history.operation IS 'UPDATE or DELETE: what replaced this version';
+COMMENT ON COLUMN @extschema@.season_figure_history.changed_by IS 'database role that replaced or deleted it';
+COMMENT ON COLUMN @extschema@.season_figure_history.changed_at IS 'when it was replaced or deleted (end of its validity)';
+COMMENT ON COLUMN @extschema@.season_figure_history.fig_id IS 'season_figure.fig_id of the figure';
+COMMENT ON COLUMN @extschema@.season_figure_history.unit_id IS 'the unit, as in season_figure';
+COMMENT ON COLUMN @extschema@.season_figure_history.indicator_code IS 'the indicator, as in season_figure';
+COMMENT ON COLUMN @extschema@.season_figure_history.season IS 'the season, as in season_figure';
+COMMENT ON COLUMN @extschema@.season_figure_history.figure IS 'actual or plan, as in season_figure';
+COMMENT ON COLUMN @extschema@.season_figure_history.vintage IS 'the vintage, as in season_figure';
+COMMENT ON COLUMN @extschema@.season_figure_history.value IS 'the value this version had';
+COMMENT ON COLUMN @extschema@.season_figure_history.source IS 'the source this version had';
+COMMENT ON COLUMN @extschema@.season_figure_history.recorded_by IS 'who recorded this version';
+COMMENT ON COLUMN @extschema@.season_figure_history.recorded_at IS 'when this version was recorded (start of its validity)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.season_figure_history', '');
+
+-- Written on behalf of editors who may not write history themselves: runs
+-- as the extension's owner (SECURITY DEFINER, fixed search_path, no
+-- arguments, insert-only), like observation_keep_history; sql/season.sql
+-- tests it as a unit editor.
+CREATE FUNCTION @extschema@.season_figure_keep_history() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	INSERT INTO @extschema@.season_figure_history
+		(operation, changed_by, fig_id, unit_id, indicator_code, season, figure, vintage, value, source, recorded_by, recorded_at)
+	VALUES (TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN NEW.recorded_by ELSE @extschema@.changing_role() END,
+			OLD.fig_id, OLD.unit_id, OLD.indicator_code, OLD.season, OLD.figure, OLD.vintage, OLD.value,
+			OLD.source, OLD.recorded_by, OLD.recorded_at);
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.season_figure_keep_history() IS 'trigger: keeps the old version of an updated or deleted season figure';
+CREATE TRIGGER season_figure_keep_history AFTER UPDATE OR DELETE ON @extschema@.season_figure
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.season_figure_keep_history();
+CREATE TRIGGER season_figure_no_truncate BEFORE TRUNCATE ON @extschema@.season_figure
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+CREATE TRIGGER season_figure_history_no_truncate BEFORE TRUNCATE ON @extschema@.season_figure_history
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.refuse_truncate();
+
+-- The latest vintage of every season figure as known at a moment (NULL: now).
+CREATE FUNCTION @extschema@.season_figures_as_of(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, indicator_code text, season @extschema@.crop_season, figure text, vintage text,
+			   value numeric, source text, recorded_at timestamptz)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	RETURN QUERY
+	SELECT DISTINCT ON (v.unit_id, v.indicator_code, v.season, v.figure)
+		   v.unit_id, v.indicator_code, v.season, v.figure, v.vintage, v.value, v.source, v.recorded_at
+	FROM (SELECT o.unit_id, o.indicator_code, o.season, o.figure, o.vintage, o.vintage_rank, o.value, o.source, o.recorded_at
+		  FROM @extschema@.season_figure o
+		  WHERE (season_figures_as_of.only_unit_id IS NULL OR o.unit_id = season_figures_as_of.only_unit_id)
+			AND (season_figures_as_of.as_of IS NULL OR o.recorded_at <= season_figures_as_of.as_of)
+		  UNION ALL
+		  SELECT h.unit_id, h.indicator_code, h.season, h.figure, h.vintage,
+				 CASE h.vintage WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END,
+				 h.value, h.source, h.recorded_at
+		  FROM @extschema@.season_figure_history h
+		  WHERE season_figures_as_of.as_of IS NOT NULL
+			AND (season_figures_as_of.only_unit_id IS NULL OR h.unit_id = season_figures_as_of.only_unit_id)
+			AND h.recorded_at <= season_figures_as_of.as_of AND h.changed_at > season_figures_as_of.as_of) AS v
+	ORDER BY v.unit_id, v.indicator_code, v.season, v.figure, v.vintage_rank DESC, v.recorded_at DESC;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.season_figures_as_of(timestamptz, bigint) IS
+	'the latest vintage of every season figure (actual and plan) as it was known at as_of (NULL: now), optionally for one unit';
+
+-- The measures of a season, in one place (season_report and quarter_report
+-- read them here): the figure, the same season a year before and the growth
+-- on it, the plan of the season and the figure as a % of it.  A figure
+-- whose unit of measure is already "% kế hoạch" is its own % of plan.
+CREATE FUNCTION @extschema@.season_measures_at(as_of timestamptz DEFAULT NULL, only_unit_id bigint DEFAULT NULL)
+RETURNS TABLE (unit_id bigint, indicator_code text, season @extschema@.crop_season, value numeric, vintage text,
+			   source text, value_same_season_last_year numeric, growth_pct numeric, plan numeric, pct_of_plan numeric)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	figures jsonb;
+BEGIN
+	-- read first, compute after (see quarterly_flows_at: Citus)
+	SELECT jsonb_agg(f) INTO figures
+	FROM @extschema@.season_figures_as_of(season_measures_at.as_of, season_measures_at.only_unit_id) AS f;
+	RETURN QUERY
+	WITH f AS (
+		SELECT * FROM jsonb_to_recordset(figures) AS x(unit_id bigint, indicator_code text, season @extschema@.crop_season,
+														 figure text, vintage text, value numeric, source text)
+	)
+	SELECT a.unit_id, a.indicator_code, a.season, a.value, a.vintage, a.source,
+		   b.value, @extschema@.growth_pct(a.value, b.value), p.value,
+		   CASE WHEN i.unit_of_measure = '% kế hoạch' THEN a.value ELSE @extschema@.pct_of_plan(a.value, p.value) END
+	FROM f a
+	JOIN @extschema@.indicator i ON i.code = a.indicator_code
+	LEFT JOIN f b ON b.unit_id = a.unit_id AND b.indicator_code = a.indicator_code AND b.figure = 'actual'
+				 AND b.season OPERATOR(@extschema@.=) (a.season OPERATOR(@extschema@.-) 1)
+	LEFT JOIN f p ON p.unit_id = a.unit_id AND p.indicator_code = a.indicator_code AND p.figure = 'plan'
+				 AND p.season OPERATOR(@extschema@.=) a.season
+	WHERE a.figure = 'actual';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.season_measures_at(timestamptz, bigint) IS
+	'per unit, indicator and season with an actual figure, as known at as_of (NULL: now): the figure, the same season a year before, growth on it (%), the season''s plan and % of plan';
+
+-- Plain column types only, as every view (BI tools): the season as its
+-- label, kind and crop year.
+CREATE VIEW @extschema@.season_report AS
+SELECT u.code AS unit_code, u.name AS unit_name, m.indicator_code, i.name_vi AS indicator_name, i.unit_of_measure,
+	   @extschema@.label_vi(m.season) AS season_label, @extschema@.season_kind(m.season) AS season_kind,
+	   @extschema@.crop_year(m.season) AS crop_year, m.value, m.vintage,
+	   m.value_same_season_last_year, m.growth_pct, m.plan, m.pct_of_plan
+FROM @extschema@.season_measures_at(NULL) m
+JOIN @extschema@.admin_unit u ON u.unit_id = m.unit_id
+JOIN @extschema@.indicator i ON i.code = m.indicator_code;
+COMMENT ON VIEW @extschema@.season_report IS
+	'every season figure with the same season a year before, growth (%), plan and % of plan (the measures of season_measures_at)';
+GRANT SELECT ON @extschema@.season_report TO hatrung_reader;
+COMMENT ON COLUMN @extschema@.season_report.unit_code IS 'unit code';
+COMMENT ON COLUMN @extschema@.season_report.unit_name IS 'unit name';
+COMMENT ON COLUMN @extschema@.season_report.indicator_code IS 'indicator code';
+COMMENT ON COLUMN @extschema@.season_report.indicator_name IS 'indicator name (Vietnamese)';
+COMMENT ON COLUMN @extschema@.season_report.unit_of_measure IS 'unit of measure';
+COMMENT ON COLUMN @extschema@.season_report.season_label IS 'the season as reports write it (vụ Đông Xuân 2022-2023); season_label::hatrung.crop_season gives the value back';
+COMMENT ON COLUMN @extschema@.season_report.season_kind IS 'dong_xuan, xuan, he_thu, thu_dong, mua or dong';
+COMMENT ON COLUMN @extschema@.season_report.crop_year IS 'the crop year (the year of harvest; vụ Đông: the year of sowing)';
+COMMENT ON COLUMN @extschema@.season_report.value IS 'the latest actual figure';
+COMMENT ON COLUMN @extschema@.season_report.vintage IS 'its vintage';
+COMMENT ON COLUMN @extschema@.season_report.value_same_season_last_year IS 'the same season a year before (season - 1)';
+COMMENT ON COLUMN @extschema@.season_report.growth_pct IS 'growth on the same season a year before, %';
+COMMENT ON COLUMN @extschema@.season_report.plan IS 'the season''s plan';
+COMMENT ON COLUMN @extschema@.season_report.pct_of_plan IS 'the figure as a % of the plan (a figure in "% kế hoạch" is its own)';
+
+-- The loader's path for a season row (observation_import_row, in C, calls
+-- it with the value already read and converted): the unit valid during the
+-- season by the default calendar, then an INSERT as the calling user (row
+-- level security and the triggers apply).  false when no such unit exists.
+-- PL/pgSQL, so that on Citus the insert is one level down, inside the
+-- statement's distributed transaction (see import_cache()).
+CREATE FUNCTION @extschema@.season_figure_import(unit_code text, indicator_code text, season @extschema@.crop_season,
+	figure text, vintage text, value numeric, source text) RETURNS boolean
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	uid bigint;
+	months daterange := coalesce(@extschema@.season_months(season_figure_import.season),
+		daterange(make_date(@extschema@.crop_year(season_figure_import.season), 1, 1),
+				  make_date(@extschema@.crop_year(season_figure_import.season) + 1, 1, 1)));
+BEGIN
+	SELECT u.unit_id INTO uid
+	FROM @extschema@.admin_unit u
+	WHERE u.code = season_figure_import.unit_code AND daterange(u.valid_from, u.valid_to) && months
+	ORDER BY u.valid_from DESC LIMIT 1;
+	IF uid IS NULL THEN
+		RETURN false;
+	END IF;
+	INSERT INTO @extschema@.season_figure (unit_id, indicator_code, season, figure, vintage, value, source)
+	VALUES (uid, season_figure_import.indicator_code, season_figure_import.season, season_figure_import.figure,
+			season_figure_import.vintage, season_figure_import.value, season_figure_import.source);
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.season_figure_import(text, text, @extschema@.crop_season, text, text, numeric, text) IS
+	'inserts one season figure for the unit of that code valid during the season (false when there is none), as the calling user; observation_import''s path for season rows';
+
+-- The import view lists season figures too (src/data/import.sql).
+CREATE OR REPLACE VIEW @extschema@.observation_import AS
+SELECT u.code AS unit_code, o.indicator_code, o.period::text AS period, o.vintage,
+	   o.value::text AS value, o.source
+FROM @extschema@.observation o
+JOIN @extschema@.admin_unit u ON u.unit_id = o.unit_id
+UNION ALL
+SELECT u.code, c.indicator_code,
+	   @extschema@.period_label_vi(@extschema@.quarterrange(
+		   @extschema@.make_quarter(@extschema@.year(c.period), 1), c.period OPERATOR(@extschema@.+) 1)),
+	   c.vintage, c.value::text, c.source
+FROM @extschema@.cumulative_observation c
+JOIN @extschema@.admin_unit u ON u.unit_id = c.unit_id
+UNION ALL
+SELECT u.code, s.indicator_code, @extschema@.label_vi(s.season),
+	   CASE s.figure WHEN 'plan' THEN 'plan' ELSE s.vintage END, s.value::text, s.source
+FROM @extschema@.season_figure s
+JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id;
+COMMENT ON VIEW @extschema@.observation_import IS
+	'load target for CSV files: INSERT or \copy rows (unit_code, indicator_code, period, vintage, value, source) in the notation reports use; a period of several quarters from January (6 tháng đầu năm 2023) loads a cumulative figure, a crop season (vụ Đông Xuân 2022-2023) a season figure (vintage plan: its plan); reading it lists all observations, cumulative and season figures';
+COMMENT ON COLUMN @extschema@.observation_import.unit_code IS 'official unit code; the unit valid at the end of the quarter is used';
+COMMENT ON COLUMN @extschema@.observation_import.indicator_code IS 'indicator code';
+COMMENT ON COLUMN @extschema@.observation_import.period IS 'quarter in any accepted spelling (quý I-2023, Q1-2023, 2023-Q1 ...) or a span from January (6 tháng đầu năm 2023, 9 tháng năm 2023, năm 2023), or a crop season (vụ Đông Xuân 2022-2023, vụ Mùa 2023)';
+COMMENT ON COLUMN @extschema@.observation_import.vintage IS 'estimate, preliminary or official (also: ước tính, sơ bộ, chính thức); for a crop season also plan (kế hoạch)';
+COMMENT ON COLUMN @extschema@.observation_import.value IS 'number in Vietnamese notation (22,756; 1.041,6); a scale word (triệu, tỷ) converts into the indicator''s unit';
+COMMENT ON COLUMN @extschema@.observation_import.source IS 'where the figure comes from';

@@ -134,6 +134,9 @@ MORE_VIEWS=(
 	"published_index_check (GSO releases)|SELECT * FROM hatrung.published_index_check"
 	"cumulative_check (GSO releases; the sample's stamps differ by node)|SELECT unit_code, indicator_code, label_vi, period_label, vintage, value, quarters_sum, quarters_known, difference FROM hatrung.cumulative_check"
 	"quarter_report('VN', '2023-Q1', as_of the March release)|SELECT hatrung.quarter_report('VN', '2023-Q1', '2023-03-29 12:00+07')"
+	"season_report|SELECT * FROM hatrung.season_report"
+	"season_figures_as_of()|SELECT * FROM hatrung.season_figures_as_of()"
+	"quarter_report of a commune with season figures|SELECT hatrung.quarter_report('15280', '2022-Q4')"
 )
 TABLES_SQL="SELECT c.oid::regclass::text FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
 	WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
@@ -271,6 +274,12 @@ for db_port in "$SINGLE:$S" "$DIST:$C"; do
 done
 tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) FROM hatrung.cumulative_observation")" 5 \
 	"distributed: cumulative figures through \\copy hatrung.observation_import, into their unit's shard"
+# figures of crop seasons through the same view
+for db_port in "$SINGLE:$S" "$DIST:$C"; do
+	cq "${db_port#*:}" -d "${db_port%%:*}" -c "\\copy hatrung.observation_import FROM '$REPO/data/samples/seasons_2023.csv' (FORMAT csv, HEADER)"
+done
+tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) FROM hatrung.season_figure")" 6 \
+	"distributed: season figures through \\copy hatrung.observation_import, into their unit's shard"
 # the GSO releases (real national figures, each known from its release date)
 for db_port in "$SINGLE:$S" "$DIST:$C"; do
 	cq "${db_port#*:}" -d "${db_port%%:*}" -c "SELECT hatrung.load_gso_demo()" >/dev/null

@@ -23,8 +23,10 @@ What is checked:
    print the result cell (backticks removed; NULL for null; the rows of a
    set-returning example joined with ", "; a cell "error NNNNN" for an
    example that must fail with SQLSTATE NNNNN).
-3. Every row of a table whose columns are "input" and "SQLSTATE": each
-   input in the first cell, read as a quarter, fails with that SQLSTATE; and
+3. Every row of a table whose columns are "input" (or "season input") and
+   "SQLSTATE": each input in the first cell, read as a quarter (a
+   crop_season), fails with that SQLSTATE; of a table "season input", "reads
+   as": each input reads as the season shown; and
    every input in a column "accepted input" is a quarter.
 4. No link leaves the repository: every Markdown link target is a path that
    exists in it (no scheme, no ../ above the root), or a heading of the README.
@@ -246,14 +248,23 @@ for start, header, rows, _ in tables:
                 out = psql(WORK, f"SELECT hatrung.is_valid_quarter({literal}) AND {literal}::hatrung.quarter IS NOT NULL;\n",
                            "-A", "-t").strip()
                 record(f"README line {n} ({near(n)}): quarter input {value} is accepted", out, "t")
-    elif len(h) >= 2 and h[0] == "input" and h[1] == "sqlstate":
+    elif len(h) >= 2 and h[0] == "season input" and h[1] == "reads as":
+        for n, cells in rows:
+            want = plain(cells[1])
+            for value in code_spans(cells[0]):
+                literal = "'" + value.replace("'", "''") + "'"
+                out = psql(WORK, f"SELECT {literal}::hatrung.crop_season;\n", "-A", "-t").strip()
+                record(f"README line {n} ({near(n)}): season input {value} reads as {want}", out, want)
+    elif len(h) >= 2 and h[0] in ("input", "season input") and h[1] == "sqlstate":
+        # "input": read as a quarter; "season input": read as a crop_season
+        typ, what = ("crop_season", "season") if h[0] == "season input" else ("quarter", "quarter")
         for n, cells in rows:
             want = plain(cells[1])
             for value in code_spans(cells[0]):
                 literal = "'" + (value[1:-1] if value in ("''",) else value).replace("'", "''") + "'"
-                out = psql(WORK, f"\\set VERBOSITY sqlstate\nSELECT {literal}::hatrung.quarter;\n", "-A", "-t")
+                out = psql(WORK, f"\\set VERBOSITY sqlstate\nSELECT {literal}::hatrung.{typ};\n", "-A", "-t")
                 m = re.search(r"ERROR:\s+([0-9A-Z]{5})", out)
-                record(f"README line {n} ({near(n)}): quarter input {value} fails with {want}",
+                record(f"README line {n} ({near(n)}): {what} input {value} fails with {want}",
                        m.group(1) if m else out.strip(), want)
 
 # --- 4. links stay in the repository ----------------------------------------------------
