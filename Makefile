@@ -65,6 +65,7 @@ SQL_PARTS = \
 	src/ntm/ntm_2026.sql \
 	src/season/season.sql \
 	src/data/season_figure.sql \
+	src/data/plan_period.sql \
 	src/data/views.sql \
 	src/data/report.sql \
 	src/data/demo.sql \
@@ -85,7 +86,7 @@ ifeq ($(wildcard $(RELEASED_SCRIPT)),)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 endif
 
-REGRESS = quarter_io quarter_ops quarter_index quarter_range season growth_scalar growth_window qseries data gso ntm security roles drop_guard catalog
+REGRESS = quarter_io quarter_ops quarter_index quarter_range season plan_period growth_scalar growth_window qseries data gso ntm security roles drop_guard catalog
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra on our code; the server headers are marked as system headers so

@@ -477,7 +477,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 	int			scale_exp10 = 0;
 	Numeric		value;
 	IndicatorEntry ind;
-	int64		unit_id;
+	int64		unit_id = 0;
 	const char *vintage;
 	Datum		args[6];
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};

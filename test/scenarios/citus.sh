@@ -135,6 +135,7 @@ MORE_VIEWS=(
 	"cumulative_check (GSO releases; the sample's stamps differ by node)|SELECT unit_code, indicator_code, label_vi, period_label, vintage, value, quarters_sum, quarters_known, difference FROM hatrung.cumulative_check"
 	"quarter_report('VN', '2023-Q1', as_of the March release)|SELECT hatrung.quarter_report('VN', '2023-Q1', '2023-03-29 12:00+07')"
 	"season_report|SELECT * FROM hatrung.season_report"
+	"plan_target_progress|SELECT * FROM hatrung.plan_target_progress"
 	"season_figures_as_of()|SELECT * FROM hatrung.season_figures_as_of()"
 	"quarter_report of a commune with season figures|SELECT hatrung.quarter_report('15280', '2022-Q4')"
 )
@@ -280,6 +281,17 @@ for db_port in "$SINGLE:$S" "$DIST:$C"; do
 done
 tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) FROM hatrung.season_figure")" 6 \
 	"distributed: season figures through \\copy hatrung.observation_import, into their unit's shard"
+# plan period targets of the generated districts, through their import view
+for db_port in "$SINGLE:$S" "$DIST:$C"; do
+	cq "${db_port#*:}" -d "${db_port%%:*}" -c "INSERT INTO hatrung.plan_target_import
+		SELECT DISTINCT u.code, v.ind, v.period, v.target, v.value, 'GENERATED test target'
+		FROM hatrung.admin_unit u,
+			 (VALUES ('MEAT_OUTPUT', 'giai đoạn 2021-2025', 'tăng bình quân', '5,5'),
+					 ('T_CATTLE', 'nhiệm kỳ 2020-2025', 'mức', '300')) AS v(ind, period, target, value)
+		WHERE u.code ~ '^T90D[0-9]+\$'" >/dev/null
+done
+tap_is "$(cq "$C" -d "$DIST" -c "SELECT count(*) > 0 FROM hatrung.plan_target")" t \
+	"distributed: plan period targets through hatrung.plan_target_import, into their unit's shard"
 # the GSO releases (real national figures, each known from its release date)
 for db_port in "$SINGLE:$S" "$DIST:$C"; do
 	cq "${db_port#*:}" -d "${db_port%%:*}" -c "SELECT hatrung.load_gso_demo()" >/dev/null
