@@ -254,18 +254,21 @@ DECLARE
 	targets jsonb;
 	annual jsonb;
 BEGIN
-	SELECT jsonb_agg(x) INTO targets
-	FROM (SELECT u.code AS unit_code, t.indicator_code, t.period_kind, t.first_year, t.last_year, t.target, t.value
-		  FROM @extschema@.plan_target t JOIN @extschema@.admin_unit u ON u.unit_id = t.unit_id) AS x;
+	-- named keys, not jsonb_agg(row): Citus returns a pushed-down row's
+	-- columns as f1, f2, ...
+	SELECT jsonb_agg(jsonb_build_object('unit_code', u.code, 'indicator_code', t.indicator_code,
+			   'period_kind', t.period_kind, 'first_year', t.first_year, 'last_year', t.last_year,
+			   'target', t.target, 'value', t.value)) INTO targets
+	FROM @extschema@.plan_target t JOIN @extschema@.admin_unit u ON u.unit_id = t.unit_id;
 	IF targets IS NULL THEN
 		RETURN;
 	END IF;
-	SELECT jsonb_agg(y) INTO annual
-	FROM (SELECT r.unit_code, r.indicator_code, r.year, r.ytd
-		  FROM @extschema@.quarterly_report r
-		  WHERE r.quarter = 4 AND r.ytd IS NOT NULL
-			AND r.indicator_code IN (SELECT DISTINCT t.indicator_code
-									 FROM jsonb_to_recordset(targets) AS t(indicator_code text))) AS y;
+	SELECT jsonb_agg(jsonb_build_object('unit_code', r.unit_code, 'indicator_code', r.indicator_code,
+			   'year', r.year, 'ytd', r.ytd)) INTO annual
+	FROM @extschema@.quarterly_report r
+	WHERE r.quarter = 4 AND r.ytd IS NOT NULL
+	  AND r.indicator_code IN (SELECT DISTINCT t.indicator_code
+							   FROM jsonb_to_recordset(targets) AS t(indicator_code text));
 	RETURN QUERY
 	WITH t AS (
 		SELECT x.*, p.label AS period_label, p.base_year, p.steps

@@ -123,6 +123,29 @@ $$;
 COMMENT ON FUNCTION @extschema@.report_figures(bigint, @extschema@.quarter, timestamptz) IS
 	'the numbers of a unit''s quarterly report as known at as_of (NULL: now): per indicator the figure, its vintage and sources, same period last year, previous quarter, years to date, plan and their percentages (the measures of quarterly_report)';
 
+-- The unit a report of a quarter is about: the unit with that code valid in
+-- the quarter (the latest, if the code changed hands during it); P0002 when
+-- there is none.  quarter_report and quarter_ytd_table both look it up here.
+CREATE FUNCTION @extschema@.report_unit(unit_code text, period @extschema@.quarter) RETURNS @extschema@.admin_unit
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	u @extschema@.admin_unit;
+BEGIN
+	SELECT * INTO u FROM @extschema@.admin_unit a
+	WHERE a.code = report_unit.unit_code
+	  AND daterange(a.valid_from, a.valid_to) &&
+		  daterange(@extschema@.quarter_start(report_unit.period), @extschema@.quarter_end(report_unit.period), '[]')
+	ORDER BY a.valid_from DESC LIMIT 1;
+	IF u.unit_id IS NULL THEN
+		RAISE EXCEPTION 'no unit with code % exists in %', report_unit.unit_code, report_unit.period
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	RETURN u;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.report_unit(text, @extschema@.quarter) IS
+	'the unit with that code valid in the quarter (the latest one), for the reports; P0002 when there is none';
+
 -- The report: the unit and its level, then report_figures rendered.
 CREATE FUNCTION @extschema@.quarter_report(unit_code text, period @extschema@.quarter, as_of timestamptz DEFAULT NULL)
 RETURNS text
@@ -144,15 +167,7 @@ DECLARE
 	printed_index numeric;
 	seasons int := 0;
 BEGIN
-	SELECT * INTO u FROM @extschema@.admin_unit a
-	WHERE a.code = quarter_report.unit_code
-	  AND daterange(a.valid_from, a.valid_to) &&
-		  daterange(@extschema@.quarter_start(quarter_report.period), @extschema@.quarter_end(quarter_report.period), '[]')
-	ORDER BY a.valid_from DESC LIMIT 1;
-	IF u.unit_id IS NULL THEN
-		RAISE EXCEPTION 'no unit with code % exists in %', quarter_report.unit_code, quarter_report.period
-			USING ERRCODE = 'no_data_found';
-	END IF;
+	u := @extschema@.report_unit(quarter_report.unit_code, quarter_report.period);
 	level_vi := CASE u.level WHEN 'country' THEN 'quốc gia' WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
 
@@ -280,15 +295,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ 
 DECLARE
 	u bigint;
 BEGIN
-	SELECT a.unit_id INTO u FROM @extschema@.admin_unit a
-	WHERE a.code = quarter_ytd_table.unit_code
-	  AND daterange(a.valid_from, a.valid_to) &&
-		  daterange(@extschema@.quarter_start(quarter_ytd_table.period), @extschema@.quarter_end(quarter_ytd_table.period), '[]')
-	ORDER BY a.valid_from DESC LIMIT 1;
-	IF u IS NULL THEN
-		RAISE EXCEPTION 'no unit with code % exists in %', quarter_ytd_table.unit_code, quarter_ytd_table.period
-			USING ERRCODE = 'no_data_found';
-	END IF;
+	u := (@extschema@.report_unit(quarter_ytd_table.unit_code, quarter_ytd_table.period)).unit_id;
 	RETURN QUERY
 	SELECT f.indicator_code, f.indicator_name, f.unit_of_measure, f.decimals,
 		   @extschema@.label_vi(quarter_ytd_table.period), f.value, f.value_same_period_last_year, f.yoy_pct,

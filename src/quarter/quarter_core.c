@@ -283,15 +283,12 @@ parse_grammar(const char *s, ParsedQuarter *pq)
 	return *s == '\0';
 }
 
-QuarterStatus
-quarter_parse(const char *text, size_t len, int32_t *ordinal)
+/* A quarter from text already normalised (see normalise()). */
+static QuarterStatus
+parse_normalised(const char *buf, int32_t *ordinal)
 {
-	char		buf[NORMALISED_MAX];
-	size_t		n;
 	ParsedQuarter pq = {0, 0, 0};
 
-	if (!normalise(text, len, buf, &n) || n == 0)
-		return QUARTER_BAD_SYNTAX;
 	if (!parse_grammar(buf, &pq))
 		return QUARTER_BAD_SYNTAX;
 	if (pq.q == 0)
@@ -302,6 +299,17 @@ quarter_parse(const char *text, size_t len, int32_t *ordinal)
 		return QUARTER_YEAR_OUT_OF_RANGE;
 	*ordinal = quarter_make_ordinal(pq.year, pq.q);
 	return QUARTER_OK;
+}
+
+QuarterStatus
+quarter_parse(const char *text, size_t len, int32_t *ordinal)
+{
+	char		buf[NORMALISED_MAX];
+	size_t		n;
+
+	if (!normalise(text, len, buf, &n) || n == 0)
+		return QUARTER_BAD_SYNTAX;
+	return parse_normalised(buf, ordinal);
 }
 
 QuarterStatus
@@ -478,15 +486,7 @@ period_parse_vi(const char *text, size_t len, int32_t *lower, int32_t *upper)
 	QuarterStatus st;
 	int32_t		q;
 
-	st = quarter_parse(text, len, &q);
-	if (st == QUARTER_OK)
-	{
-		if (q == QUARTER_MAX_ORDINAL)
-			return QUARTER_YEAR_OUT_OF_RANGE;	/* no quarter after 9999-Q4 to end at */
-		*lower = q;
-		*upper = q + 1;
-		return QUARTER_OK;
-	}
+	/* one pass of normalise() for both grammars: headings are read in bulk */
 	if (!normalise(text, len, buf, &n) || n == 0)
 		return QUARTER_BAD_SYNTAX;
 	if (is_digit(*s))
@@ -496,19 +496,34 @@ period_parse_vi(const char *text, size_t len, int32_t *lower, int32_t *upper)
 			if (months < 100)	/* any count above 99 is as wrong as 100 */
 				months = months * 10 + (*s - '0');
 		if (strncmp(s, " thang ", 7) != 0)
-			return QUARTER_BAD_SYNTAX;
-		s += 7;
-		if (strncmp(s, "dau nam ", 8) == 0)
-			s += 8;
-		else if (strncmp(s, "nam ", 4) == 0)
-			s += 4;
+			s = NULL;			/* not "N tháng": a quarter written year first */
+		else
+		{
+			s += 7;
+			if (strncmp(s, "dau nam ", 8) == 0)
+				s += 8;
+			else if (strncmp(s, "nam ", 4) == 0)
+				s += 4;
+		}
 	}
 	else if (strncmp(s, "ca nam ", 7) == 0)
 		s += 7;
 	else if (strncmp(s, "nam ", 4) == 0)
 		s += 4;
 	else
-		return st;				/* neither a quarter nor a cumulative period */
+		s = NULL;
+	if (s == NULL)
+	{
+		/* any quarter spelling */
+		st = parse_normalised(buf, &q);
+		if (st != QUARTER_OK)
+			return st;
+		if (q == QUARTER_MAX_ORDINAL)
+			return QUARTER_YEAR_OUT_OF_RANGE;	/* no quarter after 9999-Q4 to end at */
+		*lower = q;
+		*upper = q + 1;
+		return QUARTER_OK;
+	}
 	while (is_digit(*s) && digits < 6)
 	{
 		year = year * 10 + (*s++ - '0');

@@ -415,15 +415,7 @@ DECLARE
 	printed_index numeric;
 	seasons int := 0;
 BEGIN
-	SELECT * INTO u FROM @extschema@.admin_unit a
-	WHERE a.code = quarter_report.unit_code
-	  AND daterange(a.valid_from, a.valid_to) &&
-		  daterange(@extschema@.quarter_start(quarter_report.period), @extschema@.quarter_end(quarter_report.period), '[]')
-	ORDER BY a.valid_from DESC LIMIT 1;
-	IF u.unit_id IS NULL THEN
-		RAISE EXCEPTION 'no unit with code % exists in %', quarter_report.unit_code, quarter_report.period
-			USING ERRCODE = 'no_data_found';
-	END IF;
+	u := @extschema@.report_unit(quarter_report.unit_code, quarter_report.period);
 	level_vi := CASE u.level WHEN 'country' THEN 'quốc gia' WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
 
@@ -2959,15 +2951,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ 
 DECLARE
 	u bigint;
 BEGIN
-	SELECT a.unit_id INTO u FROM @extschema@.admin_unit a
-	WHERE a.code = quarter_ytd_table.unit_code
-	  AND daterange(a.valid_from, a.valid_to) &&
-		  daterange(@extschema@.quarter_start(quarter_ytd_table.period), @extschema@.quarter_end(quarter_ytd_table.period), '[]')
-	ORDER BY a.valid_from DESC LIMIT 1;
-	IF u IS NULL THEN
-		RAISE EXCEPTION 'no unit with code % exists in %', quarter_ytd_table.unit_code, quarter_ytd_table.period
-			USING ERRCODE = 'no_data_found';
-	END IF;
+	u := (@extschema@.report_unit(quarter_ytd_table.unit_code, quarter_ytd_table.period)).unit_id;
 	RETURN QUERY
 	SELECT f.indicator_code, f.indicator_name, f.unit_of_measure, f.decimals,
 		   @extschema@.label_vi(quarter_ytd_table.period), f.value, f.value_same_period_last_year, f.yoy_pct,
@@ -3815,18 +3799,21 @@ DECLARE
 	targets jsonb;
 	annual jsonb;
 BEGIN
-	SELECT jsonb_agg(x) INTO targets
-	FROM (SELECT u.code AS unit_code, t.indicator_code, t.period_kind, t.first_year, t.last_year, t.target, t.value
-		  FROM @extschema@.plan_target t JOIN @extschema@.admin_unit u ON u.unit_id = t.unit_id) AS x;
+	-- named keys, not jsonb_agg(row): Citus returns a pushed-down row's
+	-- columns as f1, f2, ...
+	SELECT jsonb_agg(jsonb_build_object('unit_code', u.code, 'indicator_code', t.indicator_code,
+			   'period_kind', t.period_kind, 'first_year', t.first_year, 'last_year', t.last_year,
+			   'target', t.target, 'value', t.value)) INTO targets
+	FROM @extschema@.plan_target t JOIN @extschema@.admin_unit u ON u.unit_id = t.unit_id;
 	IF targets IS NULL THEN
 		RETURN;
 	END IF;
-	SELECT jsonb_agg(y) INTO annual
-	FROM (SELECT r.unit_code, r.indicator_code, r.year, r.ytd
-		  FROM @extschema@.quarterly_report r
-		  WHERE r.quarter = 4 AND r.ytd IS NOT NULL
-			AND r.indicator_code IN (SELECT DISTINCT t.indicator_code
-									 FROM jsonb_to_recordset(targets) AS t(indicator_code text))) AS y;
+	SELECT jsonb_agg(jsonb_build_object('unit_code', r.unit_code, 'indicator_code', r.indicator_code,
+			   'year', r.year, 'ytd', r.ytd)) INTO annual
+	FROM @extschema@.quarterly_report r
+	WHERE r.quarter = 4 AND r.ytd IS NOT NULL
+	  AND r.indicator_code IN (SELECT DISTINCT t.indicator_code
+							   FROM jsonb_to_recordset(targets) AS t(indicator_code text));
 	RETURN QUERY
 	WITH t AS (
 		SELECT x.*, p.label AS period_label, p.base_year, p.steps
@@ -3887,6 +3874,30 @@ COMMENT ON COLUMN @extschema@.plan_target_progress.target_level IS 'the value th
 COMMENT ON COLUMN @extschema@.plan_target_progress.pct_of_target_level IS 'latest_value in % of target_level';
 COMMENT ON COLUMN @extschema@.plan_target_progress.required_avg_growth_pct IS 'the average annual growth still needed from latest_year to reach target_level (NULL once the last year is known)';
 COMMENT ON COLUMN @extschema@.plan_target_progress.on_track IS 'avg_growth_pct >= target_avg_growth_pct';
+
+-- The unit a report of a quarter is about: the unit with that code valid in
+-- the quarter (the latest, if the code changed hands during it); P0002 when
+-- there is none.  quarter_report and quarter_ytd_table both look it up here.
+CREATE FUNCTION @extschema@.report_unit(unit_code text, period @extschema@.quarter) RETURNS @extschema@.admin_unit
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	u @extschema@.admin_unit;
+BEGIN
+	SELECT * INTO u FROM @extschema@.admin_unit a
+	WHERE a.code = report_unit.unit_code
+	  AND daterange(a.valid_from, a.valid_to) &&
+		  daterange(@extschema@.quarter_start(report_unit.period), @extschema@.quarter_end(report_unit.period), '[]')
+	ORDER BY a.valid_from DESC LIMIT 1;
+	IF u.unit_id IS NULL THEN
+		RAISE EXCEPTION 'no unit with code % exists in %', report_unit.unit_code, report_unit.period
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	RETURN u;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.report_unit(text, @extschema@.quarter) IS
+	'the unit with that code valid in the quarter (the latest one), for the reports; P0002 when there is none';
+
 
 -- The import view lists season figures too (src/data/import.sql).
 CREATE OR REPLACE VIEW @extschema@.observation_import AS
