@@ -6,6 +6,17 @@
 -- source.  Rows are validated like observation_import; loaded rows are user
 -- rows (shipped = false), kept by pg_dump and by extension updates.
 -- ---------------------------------------------------------------------------
+
+-- A yes/no column as the loaders read it: yes, true, có / no, false, không
+-- (any case, spaces around ignored); NULL for anything else, which each
+-- loader reports as its own error.
+CREATE FUNCTION @extschema@.parse_yes_no(answer text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE lower(btrim(answer)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
+									 WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+COMMENT ON FUNCTION @extschema@.parse_yes_no(text) IS
+	'yes, true, có -> true; no, false, không -> false (any case); NULL otherwise: the yes/no columns of the NTM loaders';
+
 CREATE VIEW @extschema@.ntm_threshold_import AS
 SELECT t.set_code, t.indicator_code, t.zone, t.valid_from::text AS valid_from, t.valid_to::text AS valid_to,
 	   t.value::text AS value, CASE WHEN t.official THEN 'yes' ELSE 'no' END AS official, t.source
@@ -55,8 +66,7 @@ BEGIN
 			USING ERRCODE = 'invalid_text_representation',
 				  HINT = 'Write numbers with a decimal comma and dots between thousands: 1.041,6.';
 	END IF;
-	official := CASE lower(btrim(NEW.official)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
-												WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+	official := @extschema@.parse_yes_no(NEW.official);
 	IF official IS NULL THEN
 		RAISE EXCEPTION 'invalid value in column "official" of threshold row %: "%"', row_key, NEW.official
 			USING ERRCODE = 'invalid_text_representation', HINT = 'Use yes or no.';
@@ -126,8 +136,7 @@ BEGIN
 		RAISE EXCEPTION 'invalid value in column "comparison" of indicator row %: "%"', row_key, NEW.comparison
 			USING ERRCODE = 'invalid_text_representation', HINT = 'Use >=, <=, = or yes.';
 	END IF;
-	confirmed := CASE lower(btrim(NEW.confirmed)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
-												  WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+	confirmed := @extschema@.parse_yes_no(NEW.confirmed);
 	IF confirmed IS NULL THEN
 		RAISE EXCEPTION 'invalid value in column "confirmed" of indicator row %: "%"', row_key, NEW.confirmed
 			USING ERRCODE = 'invalid_text_representation', HINT = 'Use yes or no.';

@@ -2681,8 +2681,7 @@ BEGIN
 		RAISE EXCEPTION 'invalid value in column "comparison" of indicator row %: "%"', row_key, NEW.comparison
 			USING ERRCODE = 'invalid_text_representation', HINT = 'Use >=, <=, = or yes.';
 	END IF;
-	confirmed := CASE lower(btrim(NEW.confirmed)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
-												  WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+	confirmed := @extschema@.parse_yes_no(NEW.confirmed);
 	IF confirmed IS NULL THEN
 		RAISE EXCEPTION 'invalid value in column "confirmed" of indicator row %: "%"', row_key, NEW.confirmed
 			USING ERRCODE = 'invalid_text_representation', HINT = 'Use yes or no.';
@@ -3898,6 +3897,61 @@ $$;
 COMMENT ON FUNCTION @extschema@.report_unit(text, @extschema@.quarter) IS
 	'the unit with that code valid in the quarter (the latest one), for the reports; P0002 when there is none';
 
+
+-- A yes/no column as the loaders read it: yes, true, có / no, false, không
+-- (any case, spaces around ignored); NULL for anything else, which each
+-- loader reports as its own error.
+CREATE FUNCTION @extschema@.parse_yes_no(answer text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE lower(btrim(answer)) WHEN 'yes' THEN true WHEN 'true' THEN true WHEN 'có' THEN true
+									 WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'không' THEN false END;
+COMMENT ON FUNCTION @extschema@.parse_yes_no(text) IS
+	'yes, true, có -> true; no, false, không -> false (any case); NULL otherwise: the yes/no columns of the NTM loaders';
+
+-- The threshold loader reads yes/no through parse_yes_no (src/ntm/ntm_import.sql).
+CREATE OR REPLACE FUNCTION @extschema@.ntm_threshold_import_row() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, @extschema@ AS $$
+DECLARE
+	row_key text := format('(set_code=%s, indicator_code=%s, zone=%s, valid_from=%s)',
+						   coalesce(NEW.set_code, 'NULL'), coalesce(NEW.indicator_code, 'NULL'),
+						   coalesce(NEW.zone, 'NULL'), coalesce(NEW.valid_from, 'NULL'));
+	official boolean;
+BEGIN
+	IF NEW.set_code IS NULL OR NEW.indicator_code IS NULL OR NEW.zone IS NULL OR NEW.valid_from IS NULL
+	   OR NEW.value IS NULL OR NEW.official IS NULL OR nullif(btrim(NEW.source), '') IS NULL THEN
+		RAISE EXCEPTION 'missing value in threshold row %', row_key
+			USING ERRCODE = 'not_null_violation',
+				  DETAIL = 'set_code, indicator_code, zone, valid_from, value, official and source are required.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.ntm_criteria_set s WHERE s.code = NEW.set_code) THEN
+		RAISE EXCEPTION 'unknown criteria set in column "set_code" of threshold row %', row_key
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.ntm_indicator i
+				   WHERE i.set_code = NEW.set_code AND i.indicator_code = NEW.indicator_code) THEN
+		RAISE EXCEPTION 'unknown indicator in column "indicator_code" of threshold row %', row_key
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	IF NEW.valid_from !~ '^\d{4}-\d{2}-\d{2}$' OR (nullif(NEW.valid_to, '') IS NOT NULL AND NEW.valid_to !~ '^\d{4}-\d{2}-\d{2}$') THEN
+		RAISE EXCEPTION 'invalid date in threshold row %', row_key
+			USING ERRCODE = 'invalid_datetime_format', HINT = 'Write dates as YYYY-MM-DD.';
+	END IF;
+	IF NOT @extschema@.is_valid_vn_number(NEW.value) THEN
+		RAISE EXCEPTION 'invalid number in column "value" of threshold row %: "%"', row_key, NEW.value
+			USING ERRCODE = 'invalid_text_representation',
+				  HINT = 'Write numbers with a decimal comma and dots between thousands: 1.041,6.';
+	END IF;
+	official := @extschema@.parse_yes_no(NEW.official);
+	IF official IS NULL THEN
+		RAISE EXCEPTION 'invalid value in column "official" of threshold row %: "%"', row_key, NEW.official
+			USING ERRCODE = 'invalid_text_representation', HINT = 'Use yes or no.';
+	END IF;
+	INSERT INTO @extschema@.ntm_threshold (set_code, indicator_code, zone, valid_from, valid_to, value, official, source)
+	VALUES (NEW.set_code, NEW.indicator_code, NEW.zone, NEW.valid_from::date, nullif(NEW.valid_to, '')::date,
+			@extschema@.parse_vn_number(NEW.value), official, NEW.source);
+	RETURN NEW;
+END
+$$;
 
 -- The import view lists season figures too (src/data/import.sql).
 CREATE OR REPLACE VIEW @extschema@.observation_import AS

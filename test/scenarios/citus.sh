@@ -62,7 +62,7 @@ elapsed() { echo "# $(($(date +%s) - START)) s: $1"; }
 # and identity values, which differ between any two databases), and their
 # md5 in text order.  The columns are named: Citus deparses to_jsonb(t) or
 # t.* of a subquery into an anonymous ROW(...).
-VOLATILE='recorded_at|changed_at|history_id|obs_id'
+VOLATILE='recorded_at|changed_at|history_id|obs_id|cum_id|fig_id|target_id'
 declare -A COLS
 cols_known() {	# <query>: learns its columns but the volatile ones, quoted, from the single node
 	[ -n "${COLS[$1]:-}" ] || COLS[$1]=$("$CITUS_PGBIN/psql" -X -q -A -P footer=off -F $'\t' \
