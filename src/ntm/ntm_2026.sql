@@ -102,6 +102,16 @@ CREATE TRIGGER ntm_unit_zone_check BEFORE INSERT OR UPDATE ON @extschema@.ntm_un
 CREATE TRIGGER ntm_threshold_zone_check BEFORE INSERT OR UPDATE ON @extschema@.ntm_threshold
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.ntm_zone_check();
 
+-- The three-valued verdict of the province view: met when the condition
+-- holds, not met when it can no longer hold, unknown otherwise (missing
+-- data that could change it).  One rule for each tier of a commune and
+-- each condition of the province.
+CREATE FUNCTION @extschema@.ntm_verdict(holds boolean, cannot_hold boolean) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN holds THEN 'met' WHEN cannot_hold THEN 'not_met' ELSE 'unknown' END;
+COMMENT ON FUNCTION @extschema@.ntm_verdict(boolean, boolean) IS
+	'met when holds, not_met when cannot_hold, unknown otherwise (NULL counts as not known): the verdicts of ntm_province_status';
+
 -- Province status (Annex III, single source) ---------------------------------------
 -- Every province and year of the 2026-2030 province set: its communes (level
 -- commune, valid in the year; their parent is the province, or before
@@ -127,12 +137,10 @@ WITH years AS (
 ), tiers AS (
 	-- per commune and year: the verdict of each tier's set in force that year
 	SELECT c.unit_id, c.year,
-		   CASE WHEN bool_or(c.criteria_met = c.criteria_total) FILTER (WHERE c.tier = 'ntm') THEN 'met'
-				WHEN bool_or(c.criteria_met + c.criteria_unknown < c.criteria_total) FILTER (WHERE c.tier = 'ntm') THEN 'not_met'
-				ELSE 'unknown' END AS ntm,
-		   CASE WHEN bool_or(c.criteria_met = c.criteria_total) FILTER (WHERE c.tier = 'hien_dai') THEN 'met'
-				WHEN bool_or(c.criteria_met + c.criteria_unknown < c.criteria_total) FILTER (WHERE c.tier = 'hien_dai') THEN 'not_met'
-				ELSE 'unknown' END AS modern
+		   @extschema@.ntm_verdict(bool_or(c.criteria_met = c.criteria_total) FILTER (WHERE c.tier = 'ntm'),
+			   bool_or(c.criteria_met + c.criteria_unknown < c.criteria_total) FILTER (WHERE c.tier = 'ntm')) AS ntm,
+		   @extschema@.ntm_verdict(bool_or(c.criteria_met = c.criteria_total) FILTER (WHERE c.tier = 'hien_dai'),
+			   bool_or(c.criteria_met + c.criteria_unknown < c.criteria_total) FILTER (WHERE c.tier = 'hien_dai')) AS modern
 	FROM @extschema@.ntm_commune_status c
 	JOIN @extschema@.ntm_criteria_set s ON s.code = c.set_code AND s.level = 'commune'
 		 AND c.year BETWEEN s.first_year AND s.last_year
@@ -152,10 +160,8 @@ WITH years AS (
 	GROUP BY c.province_id, c.year
 ), conditions AS (
 	SELECT a.*,
-		   CASE WHEN a.ntm = a.total THEN 'met' WHEN a.ntm_failing > 0 THEN 'not_met' ELSE 'unknown' END
-			   AS cond_all_communes_ntm,
-		   CASE WHEN a.modern * 10 >= a.total THEN 'met' WHEN a.modern_possible * 10 < a.total THEN 'not_met' ELSE 'unknown' END
-			   AS cond_10pct_modern
+		   @extschema@.ntm_verdict(a.ntm = a.total, a.ntm_failing > 0) AS cond_all_communes_ntm,
+		   @extschema@.ntm_verdict(a.modern * 10 >= a.total, a.modern_possible * 10 < a.total) AS cond_10pct_modern
 	FROM agg a
 )
 SELECT p.code AS province_code, p.name AS province_name, c.year,
@@ -167,9 +173,8 @@ SELECT p.code AS province_code, p.name AS province_name, c.year,
 	   round(c.modern * 100.0 / c.total, 2) AS pct_modern,
 	   c.cond_all_communes_ntm,
 	   c.cond_10pct_modern,
-	   CASE WHEN c.cond_all_communes_ntm = 'met' AND c.cond_10pct_modern = 'met' THEN 'met'
-			WHEN 'not_met' IN (c.cond_all_communes_ntm, c.cond_10pct_modern) THEN 'not_met'
-			ELSE 'unknown' END AS task_completed
+	   @extschema@.ntm_verdict(c.cond_all_communes_ntm = 'met' AND c.cond_10pct_modern = 'met',
+		   'not_met' IN (c.cond_all_communes_ntm, c.cond_10pct_modern)) AS task_completed
 FROM conditions c
 JOIN @extschema@.admin_unit p ON p.unit_id = c.province_id AND p.level = 'province';
 COMMENT ON VIEW @extschema@.ntm_province_status IS
