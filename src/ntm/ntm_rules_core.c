@@ -72,24 +72,44 @@ fnv1a(const uint8_t *p, size_t len)
 	return h;
 }
 
+/*
+ * Written out byte by byte (no loop): compilers turn these into one load or
+ * store on little-endian machines, and ntm_score_add runs per measurement.
+ */
 static void
 put64(uint8_t *p, uint64_t v)
 {
-	int			i;
-
-	for (i = 0; i < 8; i++)
-		p[i] = (uint8_t) (v >> (8 * i));
+	p[0] = (uint8_t) v;
+	p[1] = (uint8_t) (v >> 8);
+	p[2] = (uint8_t) (v >> 16);
+	p[3] = (uint8_t) (v >> 24);
+	p[4] = (uint8_t) (v >> 32);
+	p[5] = (uint8_t) (v >> 40);
+	p[6] = (uint8_t) (v >> 48);
+	p[7] = (uint8_t) (v >> 56);
 }
 
 static uint64_t
 get64(const uint8_t *p)
 {
-	uint64_t	v = 0;
-	int			i;
+	return (uint64_t) p[0] | ((uint64_t) p[1] << 8) | ((uint64_t) p[2] << 16) | ((uint64_t) p[3] << 24) |
+		((uint64_t) p[4] << 32) | ((uint64_t) p[5] << 40) | ((uint64_t) p[6] << 48) | ((uint64_t) p[7] << 56);
+}
 
-	for (i = 0; i < 8; i++)
-		v |= (uint64_t) p[i] << (8 * i);
-	return v;
+/* The words of the seen bitmap (SEEN_AT: two, up to NTM_SCORE_HEADER). */
+#define SEEN_WORDS ((NTM_RULES_MAX_INDICATORS + 63) / 64)
+
+/* The bits of seen word w that stand for indicators 0 to k - 1. */
+static uint64_t
+bits_below(int k, int w)
+{
+	int			b = k - 64 * w;
+
+	if (b <= 0)
+		return 0;
+	if (b >= 64)
+		return ~(uint64_t) 0;
+	return ((uint64_t) 1 << b) - 1;
 }
 
 /* Bytewise order, a prefix before the longer code. */
@@ -283,9 +303,9 @@ ntm_score_count(const uint8_t *state, size_t len)
 	for (i = 0; i < n; i++)
 		if (state[NTM_SCORE_HEADER + i] < 1 || state[NTM_SCORE_HEADER + i] > NTM_MAX_CRITERIA)
 			return -1;
-	/* no seen bit beyond the indicators */
-	for (i = n; i < NTM_RULES_MAX_INDICATORS; i++)
-		if (get64(state + SEEN_AT + 8 * (i / 64)) & ((uint64_t) 1 << (i % 64)))
+	/* no seen bit beyond the indicators: bits n to NTM_RULES_MAX_INDICATORS - 1, a word at a time */
+	for (i = 0; i < SEEN_WORDS; i++)
+		if (get64(state + SEEN_AT + 8 * i) & ~bits_below(n, i) & bits_below(NTM_RULES_MAX_INDICATORS, i))
 			return -1;
 	return n;
 }
@@ -341,13 +361,18 @@ ntm_score_result(const uint8_t *state, size_t len)
 {
 	int			n = ntm_score_count(state, len);
 	NtmCriteriaBits bits;
+	uint64_t	seen = 0;
 	int			i;
 
 	if (n < 0)
 		return 0;
 	bits = get64(state + BITS_AT);
 	for (i = 0; i < n; i++)
-		if ((get64(state + SEEN_AT + 8 * (i / 64)) & ((uint64_t) 1 << (i % 64))) == 0)
+	{
+		if (i % 64 == 0)
+			seen = get64(state + SEEN_AT + 8 * (i / 64));
+		if ((seen & ((uint64_t) 1 << (i % 64))) == 0)
 			ntm_criteria_add(&bits, state[NTM_SCORE_HEADER + i], NTM_UNKNOWN);
+	}
 	return bits;
 }

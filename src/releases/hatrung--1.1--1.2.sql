@@ -572,18 +572,28 @@ RETURNS TABLE (unit_code text, unit_name text, year integer, set_code text, tier
 			   criteria_met integer, criteria_total integer, criteria_unknown integer,
 			   missing_criteria integer[], missing_criteria_text text, level text, unit_id bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
--- the joins in the order written: the measurements meet their units first,
--- then the two or three rules values (PostgreSQL would otherwise build a hash
--- table holding a copy of the rules for every unit)
-SET join_collapse_limit = 1 AS $fn$
+-- the joins in the order written: each unit meets its rules beside it, or
+-- on Citus the measurements meet their units first, then the two or three
+-- rules values (PostgreSQL would otherwise build a hash table holding a copy
+-- of the rules for every unit)
+SET join_collapse_limit = 1
+-- and grouped as they arrive: both primary-key scans come in unit order, so
+-- a merge join hands the scoring its groups presorted.  ntm_score's small
+-- bytea state makes a hash join and a hash aggregate over every measurement
+-- look cheaper, and they are slower (1.1's aggregate kept an internal
+-- state, which the planner sizes at 8 kB a group: it never hashed it)
+SET enable_hashagg = off AS $fn$
 DECLARE
 	measurements jsonb;
 	source text := '@extschema@.ntm_measurement';
 	-- on one server each unit's rules come from ntm_rules() itself, which
 	-- packs each set, zone and year once per query and hands the same value
-	-- back for every row; on Citus the rules are packed on the coordinator
-	-- (the CTE below) and joined in, since the workers run the scoring
-	rules text := '@extschema@.ntm_rules(a.set_code, a.zone, a.year)';
+	-- back for every call: called in a lateral subquery beside the unit, it
+	-- runs once per unit as the unit is read, and the value travels with the
+	-- unit's row to each of its measurements (not once per measurement).  On
+	-- Citus the rules are packed on the coordinator (the CTE below) and
+	-- joined in, since the workers run the scoring
+	unit_rules text := 'LEFT JOIN LATERAL (SELECT @extschema@.ntm_rules(a.set_code, a.zone, a.year) AS rules) r ON true';
 	rules_join text := '';
 	distributed boolean := false;
 BEGIN
@@ -592,7 +602,7 @@ BEGIN
 			INTO distributed USING '@extschema@.ntm_unit_zone'::regclass;
 	END IF;
 	IF distributed THEN
-		rules := 'r.rules';
+		unit_rules := '';
 		rules_join := 'JOIN rules r ON r.set_code = a.set_code AND r.zone = a.zone AND r.year = a.year';
 	END IF;
 	IF ntm_commune_status_at.as_of IS NOT NULL THEN
@@ -614,8 +624,9 @@ WITH zones AS MATERIALIZED (
 	-- unit's measurements (the same decisions as ntm_indicator_status);
 	-- grouped by keys only: names are joined once at the end
 	SELECT a.unit_id, a.year, a.set_code,
-		   @extschema@.ntm_score(%s, m.indicator_code, m.value, m.value_yes) AS bits
+		   @extschema@.ntm_score(r.rules, m.indicator_code, m.value, m.value_yes) AS bits
 	FROM @extschema@.ntm_unit_zone a
+	%s
 	LEFT JOIN %s m ON m.unit_id = a.unit_id AND m.year = a.year
 	%s
 	GROUP BY a.unit_id, a.set_code, a.year
@@ -663,7 +674,7 @@ SELECT u.code AS unit_code, u.name AS unit_name, s.year, s.set_code, s.tier,
 			ELSE 'none' END AS level,
 	   s.unit_id
 FROM scored s JOIN @extschema@.admin_unit u ON u.unit_id = s.unit_id
-$q$, rules, source, rules_join) USING measurements;
+$q$, unit_rules, source, rules_join) USING measurements;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ntm_commune_status_at(timestamptz) IS
