@@ -3,7 +3,7 @@
 -- definitions must agree exactly.
 BEGIN;
 SET search_path = public, hatrung;
-SELECT plan(43);
+SELECT plan(45);
 
 -- Errors -------------------------------------------------------------------------
 SELECT throws_ok($$SELECT hatrung.yoy_pct(v, p) OVER (ORDER BY v)
@@ -236,5 +236,30 @@ SELECT is((SELECT count(*) FROM wide WHERE c > 0 AND b > 0
 			AND abs(c) BETWEEN 1e-10 AND 1e10 AND abs(b) BETWEEN 1e-10 AND 1e10),
 	0::bigint, 'float8 growth_pct agrees with numeric');
 
+-- Memory: the planner sizes a quarterly_series state at 8 kB a group, so a
+-- hash aggregate over many long series spills within work_mem (a state
+-- sized at a few bytes let it grow far past work_mem).
+SELECT is((SELECT array_agg(a.aggtransspace) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+		   WHERE p.pronamespace = 'hatrung'::regnamespace AND p.proname IN ('quarterly_series', 'chronological_mean')
+			 AND p.pronargs = 2),
+		  ARRAY[8192, 8192], 'quarterly_series(value, period) and chronological_mean declare 8 kB states');
+CREATE TEMP TABLE long_series AS
+SELECT g AS u, '2000-Q1'::hatrung.quarter + i AS period, (g + i)::numeric AS v
+FROM generate_series(1, 2000) AS g, generate_series(0, 99) AS i;
+ANALYZE long_series;
+SET LOCAL work_mem = '1MB';
+SET LOCAL enable_sort = off;
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE FUNCTION pg_temp.hashagg_batches(q text) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF) ' || q INTO plan;
+	RETURN (plan -> 0 -> 'Plan' -> 'Plans' -> 0 ->> 'HashAgg Batches')::integer;
+END
+$$;
+SELECT cmp_ok(pg_temp.hashagg_batches(
+	'SELECT count(hatrung.periods(s)) FROM (SELECT u, hatrung.quarterly_series(v, period) AS s FROM long_series GROUP BY u) t'),
+	'>', 1, 'a hash aggregate of 2,000 series of 100 values spills within work_mem = 1MB');
 SELECT * FROM finish();
 ROLLBACK;
