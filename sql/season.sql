@@ -118,6 +118,11 @@ SELECT season_months('vụ Đông Xuân 2022-2023') AS dx_months, season_quarter
 	   season_months('vụ Đông 2023') AS dong_months, season_quarters('vụ Mùa 2023') AS mua_quarters;
 SELECT pg_temp.try($$INSERT INTO hatrung.crop_season_calendar (scope, kind, first_month, first_year_offset, last_month, last_year_offset, source, illustrative)
 	VALUES ('38', 'mua', 11, 0, 6, 0, 'backwards', true)$$) AS ends_before_it_starts;
+-- As a driver binds it: the season as text or varchar, any spelling.
+PREPARE season_as_text(text, varchar) AS SELECT season_months($1), season_quarters($2);
+EXECUTE season_as_text('vụ đông xuân 2022 - 2023', 'vu mua 2023');
+DEALLOCATE season_as_text;
+SELECT pg_temp.try($$SELECT hatrung.season_months('vụ Đông Xuân 2023'::text)::text$$) AS ambiguous_as_text;
 
 CREATE TEMP TABLE season_seq_state AS
 SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = 'hatrung';

@@ -276,3 +276,17 @@ RETURN (SELECT @extschema@.quarterrange(@extschema@.quarter(lower(d)), @extschem
 		FROM (SELECT @extschema@.season_months(season, unit_code) AS d) AS m);
 COMMENT ON FUNCTION @extschema@.season_quarters(@extschema@.crop_season, text) IS
 	'the quarters a season overlaps, by season_months: the quarterly reports that speak of the season';
+
+-- The same with the season as text: drivers bind string parameters as text
+-- or varchar, for which PostgreSQL finds no function taking a crop_season
+-- (untyped literals resolve here too); the text is read by the type's input.
+CREATE FUNCTION @extschema@.season_months(season text, unit_code text DEFAULT NULL) RETURNS daterange
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+	RETURN @extschema@.season_months(season::@extschema@.crop_season, unit_code);
+COMMENT ON FUNCTION @extschema@.season_months(text, text) IS
+	'season_months with the season as text in any spelling, for drivers that bind text or varchar parameters';
+CREATE FUNCTION @extschema@.season_quarters(season text, unit_code text DEFAULT NULL) RETURNS @extschema@.quarterrange
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
+	RETURN @extschema@.season_quarters(season::@extschema@.crop_season, unit_code);
+COMMENT ON FUNCTION @extschema@.season_quarters(text, text) IS
+	'season_quarters with the season as text in any spelling, for drivers that bind text or varchar parameters';
