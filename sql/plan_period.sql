@@ -54,6 +54,12 @@ SELECT pg_temp.try($$INSERT INTO hatrung.plan_target_import VALUES ('392', 'MEAT
 	   pg_temp.try($$INSERT INTO hatrung.plan_target_import VALUES ('392', 'MEAT_OUTPUT', 'giai đoạn 2021-2025', 'mức', NULL, NULL)$$) AS missing,
 	   pg_temp.try($$INSERT INTO hatrung.plan_target_import VALUES ('392', 'MEAT_OUTPUT', 'giai đoạn 2021-2025', 'tăng bình quân', '6', NULL)$$) AS second_target;
 
+-- Written directly, the table's own checks: the unit valid during the period, years in order.
+SELECT pg_temp.try($$INSERT INTO hatrung.plan_target (unit_id, indicator_code, period_kind, first_year, last_year, target, value)
+	SELECT unit_id, 'MEAT_OUTPUT', 'giai_doan', 2026, 2030, 'level', 1 FROM hatrung.admin_unit WHERE code = '392'$$) AS unit_gone,
+	   split_part(pg_temp.try($$INSERT INTO hatrung.plan_target (unit_id, indicator_code, period_kind, first_year, last_year, target, value)
+	SELECT unit_id, 'MEAT_OUTPUT', 'giai_doan', 2025, 2021, 'level', 1 FROM hatrung.admin_unit WHERE code = '392'$$), ' / ', 1) AS years_reversed;
+
 -- Nothing is lost: a changed target keeps the old one; TRUNCATE is refused.
 UPDATE plan_target SET value = 6 WHERE target = 'avg_growth_pct';
 SELECT operation, period_kind, first_year, last_year, target, value FROM plan_target_history;

@@ -175,6 +175,14 @@ SELECT pg_temp.try($$INSERT INTO hatrung.observation_import (unit_code, indicato
 	   pg_temp.try($$INSERT INTO hatrung.observation_import (unit_code, indicator_code, period, vintage, value) VALUES
 	('392', 'RICE_AREA', 'vụ Mùa 2023', 'official', '-1')$$) AS negative;
 SELECT count(*) - :season_figures_before AS rows_loaded_by_failed_imports FROM season_figure;
+-- Written directly, the table's own checks: the unit valid during the season, the sign.
+SELECT pg_temp.try($$INSERT INTO hatrung.season_figure (unit_id, indicator_code, season, figure, vintage, value)
+	SELECT unit_id, 'RICE_AREA', 'vụ Mùa 2026', 'actual', 'official', 1 FROM hatrung.admin_unit WHERE code = '392'$$) AS unit_gone,
+	   pg_temp.try($$INSERT INTO hatrung.season_figure (unit_id, indicator_code, season, figure, vintage, value)
+	SELECT unit_id, 'RICE_AREA', 'vụ Mùa 2023', 'actual', 'official', -1 FROM hatrung.admin_unit WHERE code = '392'$$) AS negative_direct,
+	   -- (the message only: the failing row's detail holds the time it was written)
+	   split_part(pg_temp.try($$INSERT INTO hatrung.season_figure (unit_id, indicator_code, season, figure, vintage, value)
+	SELECT unit_id, 'RICE_AREA', 'vụ Mùa 2023', 'forecast', 'official', 1 FROM hatrung.admin_unit WHERE code = '392'$$), ' / ', 1) AS bad_figure;
 
 -- Nothing is lost: a revised figure keeps the old one in the history.
 UPDATE season_figure SET value = 4920, source = 'ILLUSTRATIVE revised'

@@ -105,6 +105,7 @@ typedef struct ImportCache
 	char	   *last_vintage;	/* a file rarely mixes vintages: remember one */
 	const char *last_vintage_code;
 	bool		nested;			/* insert one executor level down (Citus) */
+	Oid			nsp;			/* the extension's schema, looked up once */
 } ImportCache;
 
 static SPIPlanPtr
@@ -275,7 +276,8 @@ import_cache(FunctionCallInfo fcinfo, TupleDesc desc)
 		if (c->attnums[i] <= 0)
 			elog(ERROR, "observation_import_row: the view has no column %s", col_names[i]);
 	}
-	ensure_plans(get_func_namespace(fcinfo->flinfo->fn_oid));
+	c->nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	ensure_plans(c->nsp);
 
 	/*
 	 * With Citus, a one-row INSERT that the trigger of a COPY runs directly
@@ -287,7 +289,7 @@ import_cache(FunctionCallInfo fcinfo, TupleDesc desc)
 	 */
 	c->nested = OidIsValid(get_extension_oid("citus", true));
 	if (c->nested)
-		ensure_nested_plan(get_func_namespace(fcinfo->flinfo->fn_oid));
+		ensure_nested_plan(c->nsp);
 
 	memset(&ctl, 0, sizeof(ctl));
 	ctl.keysize = KEY_LEN;
@@ -601,7 +603,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 		sargs[6] = v[COL_SOURCE] ? CStringGetTextDatum(v[COL_SOURCE]) : (Datum) 0;
 		if (!v[COL_SOURCE])
 			snulls[6] = 'n';
-		if (SPI_execute_plan(season_plan(get_func_namespace(fcinfo->flinfo->fn_oid)), sargs, snulls, false, 1) != SPI_OK_SELECT ||
+		if (SPI_execute_plan(season_plan(c->nsp), sargs, snulls, false, 1) != SPI_OK_SELECT ||
 			SPI_processed != 1)
 			elog(ERROR, "observation_import_row: season insert failed");
 		if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) || isnull)
@@ -628,7 +630,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 	}
 	if (c->nested)
 	{
-		SPIPlanPtr	plan = cumulative ? cumulative_plan(get_func_namespace(fcinfo->flinfo->fn_oid), true)
+		SPIPlanPtr	plan = cumulative ? cumulative_plan(c->nsp, true)
 			: plans.nested_insert_plan;
 
 		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_SELECT)
@@ -636,7 +638,7 @@ observation_import_row(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		SPIPlanPtr	plan = cumulative ? cumulative_plan(get_func_namespace(fcinfo->flinfo->fn_oid), false)
+		SPIPlanPtr	plan = cumulative ? cumulative_plan(c->nsp, false)
 			: plans.insert_plan;
 
 		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)

@@ -3686,7 +3686,9 @@ DECLARE
 BEGIN
 	SELECT u.code, u.valid_from, u.valid_to INTO u_code, u_from, u_to
 	FROM @extschema@.admin_unit u WHERE u.unit_id = NEW.unit_id;
-	IF FOUND AND NOT (daterange(u_from, u_to) && daterange(make_date(NEW.first_year, 1, 1), make_date(NEW.last_year + 1, 1, 1))) THEN
+	-- years out of order or range are the table's CHECK to report (23514)
+	IF FOUND AND NEW.first_year BETWEEN 1 AND NEW.last_year AND NEW.last_year <= 9999
+	   AND NOT (daterange(u_from, u_to) && daterange(make_date(NEW.first_year, 1, 1), make_date(NEW.last_year + 1, 1, 1))) THEN
 		RAISE EXCEPTION 'the period %-% is outside the validity of unit %', NEW.first_year, NEW.last_year, u_code
 			USING ERRCODE = 'check_violation',
 				  DETAIL = format('The unit is valid from %s to %s.', u_from, coalesce(u_to::text, 'now'));
