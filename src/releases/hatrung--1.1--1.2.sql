@@ -2015,16 +2015,22 @@ FROM (
 		   -- the spans from January published for this quarter and a year
 		   -- before, each by the quarter it ends with (latest vintage wins)
 		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE x.cumulative) AS spans
-	FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
-									 (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS cal (period)
+	-- every report quarter with the first quarter its group reads (Q1 of
+	-- the year before), computed once per quarter: OFFSET 0 keeps it from
+	-- being folded into the join condition, where it would be computed for
+	-- every pair of a quarter and an observation (a unit's report compares
+	-- every quarter with every observation of the unit)
+	FROM (SELECT q.period, @extschema@.make_quarter(greatest(@extschema@.year(q.period) - 1, 1), 1) AS first_read
+		  FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
+										   (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS q (period)
+		  OFFSET 0) AS cal
 	JOIN (SELECT o.unit_id, o.indicator_code, o.period, o.vintage, o.vintage_rank, o.value, o.source,
 				 false AS cumulative
 		  FROM @extschema@.observation o
 		  UNION ALL
 		  SELECT c.unit_id, c.indicator_code, c.period, c.vintage, c.vintage_rank, c.value, c.source, true
 		  FROM @extschema@.cumulative_observation c) x
-	  ON x.period OPERATOR(@extschema@.>=)
-			 @extschema@.make_quarter(greatest(@extschema@.year(cal.period) - 1, 1), 1)
+	  ON x.period OPERATOR(@extschema@.>=) cal.first_read
 	 AND x.period OPERATOR(@extschema@.<=) cal.period
 	 -- of the published spans only those ending in the report quarter's
 	 -- quarter of the year are read (this year's and last year's), so
