@@ -146,6 +146,74 @@ SELECT indicator_code, period_label, value, vintage, value_same_period_last_year
 	   value_previous_quarter, round(qoq_pct, 1) AS qoq, ytd, ytd_last_year, round(ytd_yoy_pct, 1) AS ytd_yoy
 FROM quarterly_report WHERE unit_code = 'EDGE1' ORDER BY indicator_code, period_label;
 
+-- A report quarter's group reads only the quarters its measures use (this
+-- year's up to it, the same quarters of last year, last year's Q4 for a
+-- first quarter): every measure of every row equals the one computed from
+-- the unit's whole series.  FULL1 has all eight quarters of 2022-2023 (last
+-- year's Q2 and Q3 must not reach a first quarter) and a stock missing
+-- 2022-Q3 (a stock's year to date is its level at the quarter: none for
+-- 2022-Q3, whatever 2022-Q2 was).  In a transaction rolled back, with the
+-- identity sequences put back after: the rest of this file and the tests
+-- after it see the data they would have seen without it.
+CREATE TEMP TABLE data_seq_state AS
+SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = 'hatrung';
+BEGIN;
+INSERT INTO admin_unit (code, name, level, valid_from, source)
+VALUES ('FULL1', 'Đơn vị đủ quý (kiểm thử)', 'commune', '2000-01-01', 'test');
+INSERT INTO observation_import VALUES
+	('FULL1', 'MEAT_OUTPUT', '2022-Q1', 'official', '100', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2022-Q2', 'official', '110', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2022-Q3', 'official', '120', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2022-Q4', 'official', '130', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2023-Q1', 'estimate', '104', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2023-Q1', 'official', '105', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2023-Q2', 'official', '115', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2023-Q3', 'official', '125', 'test'),
+	('FULL1', 'MEAT_OUTPUT', '2023-Q4', 'official', '135', 'test'),
+	('FULL1', 'PIG_HERD', '2022-Q1', 'official', '500', 'test'),
+	('FULL1', 'PIG_HERD', '2022-Q2', 'official', '520', 'test'),
+	('FULL1', 'PIG_HERD', '2022-Q4', 'official', '540', 'test'),
+	('FULL1', 'PIG_HERD', '2023-Q1', 'official', '530', 'test'),
+	('FULL1', 'PIG_HERD', '2023-Q3', 'official', '560', 'test');
+SELECT indicator_code, period_label, value, value_same_period_last_year AS spl, value_previous_quarter AS prev,
+	   ytd, ytd_last_year
+FROM quarterly_report WHERE unit_code = 'FULL1' ORDER BY indicator_code, period_label;
+-- the property, over every unit and indicator without published spans
+WITH whole AS (
+	SELECT o.unit_id, o.indicator_code, quarterly_series(o.value, o.period, o.vintage_rank) AS s
+	FROM observation o GROUP BY o.unit_id, o.indicator_code
+), expected AS (
+	SELECT u.code AS unit_code, q.indicator_code, q.period::text AS period_label, m.value,
+		   m.value_same_period_last_year, m.value_previous_quarter, m.ytd, m.ytd_last_year
+	FROM (SELECT DISTINCT o.unit_id, o.indicator_code, o.period FROM observation o) q
+	JOIN whole w ON w.unit_id = q.unit_id AND w.indicator_code = q.indicator_code
+	JOIN admin_unit u ON u.unit_id = q.unit_id
+	JOIN indicator i ON i.code = q.indicator_code
+	CROSS JOIN LATERAL report_measures(w.s, q.period, i.kind) m
+	WHERE NOT EXISTS (SELECT 1 FROM cumulative_observation c
+					  WHERE c.unit_id = q.unit_id AND c.indicator_code = q.indicator_code)
+), reported AS (
+	SELECT r.unit_code, r.indicator_code, r.period_label, r.value, r.value_same_period_last_year,
+		   r.value_previous_quarter, r.ytd, r.ytd_last_year
+	FROM quarterly_report r
+	WHERE (r.unit_code, r.indicator_code) IN (SELECT unit_code, indicator_code FROM expected)
+)
+SELECT (SELECT count(*) FROM expected) AS rows_compared,
+	   (SELECT count(*) FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM reported) d) AS missing_or_different,
+	   (SELECT count(*) FROM (SELECT * FROM reported EXCEPT ALL SELECT * FROM expected) d) AS unexpected;
+ROLLBACK;
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT format('%I.%I', t.schemaname, t.sequencename)::regclass AS seq, t.last_value, p.min_value
+			 FROM pg_temp.data_seq_state t
+			 JOIN pg_sequences p ON p.schemaname = t.schemaname AND p.sequencename = t.sequencename LOOP
+		PERFORM setval(r.seq, coalesce(r.last_value, r.min_value), r.last_value IS NOT NULL);
+	END LOOP;
+END
+$$;
+
 -- Loading rejects bad rows with the row's key, the column and an SQLSTATE,
 -- and loads nothing of a batch that has a bad row.
 SELECT count(*) AS before FROM observation \gset

@@ -103,17 +103,21 @@ SELECT g.unit_code,
 	   pl.plan_source,
 	   @extschema@.ytd_pct_of_plan(g.indicator_kind, m.ytd, m.value, pl.value) AS ytd_pct_of_plan,
 	   m.ytd_published
--- One group per unit, indicator and report quarter: every observation from
--- Q1 of last year up to that quarter, gathered into a qseries in which the
--- latest vintage of each quarter wins.  A filter on the quarter (any of the
+-- One group per unit, indicator and report quarter: the observations its
+-- measures read, gathered into a qseries in which the latest vintage of each
+-- quarter wins: this year's quarters up to the report quarter, the same
+-- quarters of last year, and for a first quarter the fourth quarter of last
+-- year (the previous quarter).  The quarters of last year after the report
+-- quarter's (Q2 and Q3 of last year for a first quarter) are never read, so
+-- they are left out before the grouping.  A filter on the quarter (any of the
 -- period columns) or on the unit or indicator lands on a grouping column, so
 -- PostgreSQL applies it before the grouping: one quarter nationwide reads
 -- that quarter's year and the year before through observation_period in one
 -- pass (no look-up per row), one unit reads its rows through
 -- observation_lookup.  On Citus the groups hold one unit each, so the whole
--- grouping runs on the worker nodes.  The current figure's vintage and
--- source come from the same rows; PostgreSQL computes them only when a
--- query selects them.
+-- grouping runs on the worker nodes.  The current figure's vintage and source
+-- come from the same rows; PostgreSQL computes them only when a query
+-- selects them.
 FROM (
 	SELECT x.unit_id, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
 		   i.code AS indicator_code, i.name_vi AS indicator_name, i.name_en AS indicator_name_en,
@@ -127,12 +131,17 @@ FROM (
 		   -- the spans from January published for this quarter and a year
 		   -- before, each by the quarter it ends with (latest vintage wins)
 		   @extschema@.quarterly_series(x.value, x.period, x.vintage_rank) FILTER (WHERE x.cumulative) AS spans
-	-- every report quarter with the first quarter its group reads (Q1 of
-	-- the year before), computed once per quarter: OFFSET 0 keeps it from
-	-- being folded into the join condition, where it would be computed for
-	-- every pair of a quarter and an observation (a unit's report compares
-	-- every quarter with every observation of the unit)
-	FROM (SELECT q.period, @extschema@.make_quarter(greatest(@extschema@.year(q.period) - 1, 1), 1) AS first_read
+	-- every report quarter with the bounds of what its group reads,
+	-- computed once per quarter: OFFSET 0 keeps them from being folded into
+	-- the join condition, where they would be computed for every pair of a
+	-- quarter and an observation (a unit's report compares every quarter
+	-- with every observation of the unit)
+	FROM (SELECT q.period,
+				 @extschema@.make_quarter(greatest(@extschema@.year(q.period) - 1, 1), 1) AS first_read,
+				 @extschema@.make_quarter(@extschema@.year(q.period), 1) AS year_start,
+				 @extschema@.quarter_of_year(q.period) AS quarter_of_year,
+				 CASE WHEN @extschema@.quarter_of_year(q.period) = 1 AND @extschema@.year(q.period) > 1
+					  THEN @extschema@.make_quarter(@extschema@.year(q.period) - 1, 4) END AS previous_q4
 		  FROM @extschema@.generate_series((SELECT @extschema@.min(m.period) FROM @extschema@.observation m),
 										   (SELECT @extschema@.max(m.period) FROM @extschema@.observation m)) AS q (period)
 		  OFFSET 0) AS cal
@@ -144,6 +153,11 @@ FROM (
 		  FROM @extschema@.cumulative_observation c) x
 	  ON x.period OPERATOR(@extschema@.>=) cal.first_read
 	 AND x.period OPERATOR(@extschema@.<=) cal.period
+	 -- this year's quarters, last year's up to the report quarter's
+	 -- quarter of the year, and last year's Q4 for a first quarter
+	 AND (x.period OPERATOR(@extschema@.>=) cal.year_start
+		  OR @extschema@.quarter_of_year(x.period) <= cal.quarter_of_year
+		  OR x.period OPERATOR(@extschema@.=) cal.previous_q4)
 	 -- of the published spans only those ending in the report quarter's
 	 -- quarter of the year are read (this year's and last year's), so
 	 -- the other spans never reach the aggregates
