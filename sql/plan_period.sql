@@ -16,6 +16,21 @@ FROM (VALUES (''), ('2021-2025'), ('giai đoạn 2021'), ('giai đoạn 2025-202
 			 ('giai đoạn 21-25'), ('nhiệm kỳ 2020-2025 x'), ('kế hoạch 2021-2025'), ('giai đoạn 0000-0005')) AS v(input);
 SELECT count(*) AS rows_for_null FROM parse_plan_period_vi(NULL);
 
+-- The same columns from a kind and years (as plan_target stores them): every
+-- accepted label reads as plan_period of its own kind and years.
+SELECT (plan_period('giai_doan', 2021, 2025)).*;
+SELECT (plan_period('nhiem_ky', 2020, 2025)).*;
+SELECT count(*) AS labels, count(*) FILTER (WHERE p IS DISTINCT FROM q) AS different
+FROM (VALUES ('giai đoạn 2021-2025'), ('Giai đoạn 2021 - 2025'), ('GIAI ĐOẠN 2026–2030'), ('nhiệm kỳ 2020-2025'),
+			 ('nhiem ky 2025-2030'), ('giai doan 0001-0002')) AS v(input)
+CROSS JOIN LATERAL parse_plan_period_vi(v.input) AS p
+CROSS JOIN LATERAL plan_period(p.kind, p.first_year, p.last_year) AS q;
+-- Rejected: 22023, with the kind or the years.
+SELECT args, pg_temp.try(format('SELECT (hatrung.plan_period(%s)).label', args)) AS result
+FROM (VALUES ($$'ke_hoach', 2021, 2025$$), ($$'giai_doan', 2025, 2021$$), ($$'nhiem_ky', 2020, 2020$$),
+			 ($$'giai_doan', 0, 5$$), ($$'giai_doan', 2021, 10000$$)) AS v(args);
+SELECT count(*) AS rows_for_null FROM plan_period(NULL, 2021, 2025);
+
 -- Average growth over a period counts the steps from the base year: 2020 -> 2025 is 5 steps.
 SELECT round(plan_period_avg_growth(3000, 3800, 'giai đoạn 2021-2025'), 4) AS giai_doan_5_steps,
 	   round(cagr(3000, 3800, 5), 4) AS cagr_5_steps,

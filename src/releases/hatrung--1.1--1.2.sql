@@ -3613,6 +3613,36 @@ COMMENT ON FUNCTION @extschema@.season_figure_import(text, text, @extschema@.cro
 -- and so does a term 2020-2025, which starts in the congress year.
 -- ---------------------------------------------------------------------------
 
+-- A plan period from its kind and years: its label, base year and steps.
+-- The one place the base year is decided: a plan for 2021-2025 (giai đoạn)
+-- starts from the year before it, a term 2020-2025 (nhiệm kỳ) from its
+-- congress year.  parse_plan_period_vi reads a label into it, and the
+-- progress of the stored targets reads it from their columns.
+CREATE FUNCTION @extschema@.plan_period(period_kind text, year_from integer, year_to integer)
+RETURNS TABLE (label text, kind text, first_year integer, last_year integer, base_year integer, steps integer)
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+BEGIN
+	IF plan_period.period_kind NOT IN ('giai_doan', 'nhiem_ky') THEN
+		RAISE EXCEPTION 'invalid plan period kind: "%"', plan_period.period_kind
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'The kinds are giai_doan and nhiem_ky.';
+	END IF;
+	IF plan_period.year_from < 1 OR plan_period.year_to <= plan_period.year_from OR plan_period.year_to > 9999 THEN
+		RAISE EXCEPTION 'invalid plan period years: % to %', plan_period.year_from, plan_period.year_to
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'A plan period ends in a later year than it starts, between the years 0001 and 9999.';
+	END IF;
+	kind := plan_period.period_kind;
+	first_year := plan_period.year_from;
+	last_year := plan_period.year_to;
+	base_year := CASE kind WHEN 'giai_doan' THEN first_year - 1 ELSE first_year END;
+	steps := last_year - base_year;
+	label := CASE kind WHEN 'giai_doan' THEN 'giai đoạn ' ELSE 'nhiệm kỳ ' END || first_year || '-' || last_year;
+	RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_period(text, integer, integer) IS
+	'a plan period from its kind (giai_doan, nhiem_ky) and years: its label, base year (giai đoạn: the year before it; nhiệm kỳ: its first year) and steps from the base year to the last year; 22023 for another kind or years out of order';
+
 -- A plan period as written, as (label, kind, first_year, last_year,
 -- base_year, steps); 22007 for anything else, quoting the input.
 CREATE FUNCTION @extschema@.parse_plan_period_vi(period text)
@@ -3639,13 +3669,8 @@ BEGIN
 			USING ERRCODE = 'invalid_datetime_format',
 				  DETAIL = 'A plan period ends in a later year than it starts, from the year 0001.';
 	END IF;
-	kind := CASE WHEN lower(left(m[1], 1)) = 'g' THEN 'giai_doan' ELSE 'nhiem_ky' END;
-	first_year := y1;
-	last_year := y2;
-	base_year := CASE kind WHEN 'giai_doan' THEN y1 - 1 ELSE y1 END;
-	steps := y2 - base_year;
-	label := CASE kind WHEN 'giai_doan' THEN 'giai đoạn ' ELSE 'nhiệm kỳ ' END || y1 || '-' || y2;
-	RETURN NEXT;
+	RETURN QUERY SELECT * FROM @extschema@.plan_period(CASE WHEN lower(left(m[1], 1)) = 'g' THEN 'giai_doan' ELSE 'nhiem_ky' END,
+													  y1, y2);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.parse_plan_period_vi(text) IS
@@ -3883,8 +3908,7 @@ BEGIN
 		SELECT x.*, p.label AS period_label, p.base_year, p.steps
 		FROM jsonb_to_recordset(targets) AS x(unit_code text, indicator_code text, period_kind text, first_year integer,
 											   last_year integer, target text, value numeric)
-		CROSS JOIN LATERAL @extschema@.parse_plan_period_vi(
-			CASE x.period_kind WHEN 'giai_doan' THEN 'giai đoạn ' ELSE 'nhiệm kỳ ' END || x.first_year || '-' || x.last_year) AS p
+		CROSS JOIN LATERAL @extschema@.plan_period(x.period_kind, x.first_year, x.last_year) AS p
 	), a AS (
 		SELECT * FROM jsonb_to_recordset(annual) AS y(unit_code text, indicator_code text, year integer, ytd numeric)
 	), m AS (
