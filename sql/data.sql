@@ -5,6 +5,7 @@ SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
 \i sql/include/try.sql
+\i sql/include/sequences.sql
 
 SELECT load_demo();
 SELECT pg_temp.try('SELECT hatrung.load_demo()') AS loading_twice;
@@ -155,8 +156,7 @@ FROM quarterly_report WHERE unit_code = 'EDGE1' ORDER BY indicator_code, period_
 -- 2022-Q3, whatever 2022-Q2 was).  In a transaction rolled back, with the
 -- identity sequences put back after: the rest of this file and the tests
 -- after it see the data they would have seen without it.
-CREATE TEMP TABLE data_seq_state AS
-SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = 'hatrung';
+SELECT pg_temp.save_sequences() AS sequences_saved;
 BEGIN;
 INSERT INTO admin_unit (code, name, level, valid_from, source)
 VALUES ('FULL1', 'Đơn vị đủ quý (kiểm thử)', 'commune', '2000-01-01', 'test');
@@ -202,17 +202,7 @@ SELECT (SELECT count(*) FROM expected) AS rows_compared,
 	   (SELECT count(*) FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM reported) d) AS missing_or_different,
 	   (SELECT count(*) FROM (SELECT * FROM reported EXCEPT ALL SELECT * FROM expected) d) AS unexpected;
 ROLLBACK;
-DO $$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN SELECT format('%I.%I', t.schemaname, t.sequencename)::regclass AS seq, t.last_value, p.min_value
-			 FROM pg_temp.data_seq_state t
-			 JOIN pg_sequences p ON p.schemaname = t.schemaname AND p.sequencename = t.sequencename LOOP
-		PERFORM setval(r.seq, coalesce(r.last_value, r.min_value), r.last_value IS NOT NULL);
-	END LOOP;
-END
-$$;
+SELECT pg_temp.restore_sequences() AS sequences_restored;
 
 -- Loading rejects bad rows with the row's key, the column and an SQLSTATE,
 -- and loads nothing of a batch that has a bad row.

@@ -4,6 +4,7 @@ SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
 \i sql/include/try.sql
+\i sql/include/sequences.sql
 
 -- Accepted labels: kind, years, base year and steps.
 SELECT input, (parse_plan_period_vi(input)).*
@@ -37,8 +38,7 @@ SELECT round(plan_period_avg_growth(3000, 3800, 'giai đoạn 2021-2025'), 4) AS
 	   round(plan_period_avg_growth(3000, 3800, 'nhiệm kỳ 2020-2025'), 4) AS nhiem_ky_5_steps,
 	   round(plan_period_avg_growth(3000, 3800, 'giai đoạn 2022-2025'), 4) AS giai_doan_4_steps;
 
-CREATE TEMP TABLE plan_seq_state AS
-SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = 'hatrung';
+SELECT pg_temp.save_sequences() AS sequences_saved;
 BEGIN;
 SELECT load_demo() IS NOT NULL AS demo_loaded;
 -- ILLUSTRATIVE annual figures: meat output of the district, 2020 and 2023, by quarter.
@@ -80,15 +80,5 @@ UPDATE plan_target SET value = 6 WHERE target = 'avg_growth_pct';
 SELECT operation, period_kind, first_year, last_year, target, value FROM plan_target_history;
 SELECT pg_temp.try($$TRUNCATE hatrung.plan_target$$) AS truncate_refused;
 ROLLBACK;
--- The rolled-back demo advanced the identity sequences; put them back (see sql/season.sql).
-DO $$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN SELECT format('%I.%I', t.schemaname, t.sequencename)::regclass AS seq, t.last_value, p.min_value
-			 FROM pg_temp.plan_seq_state t
-			 JOIN pg_sequences p ON p.schemaname = t.schemaname AND p.sequencename = t.sequencename LOOP
-		PERFORM setval(r.seq, coalesce(r.last_value, r.min_value), r.last_value IS NOT NULL);
-	END LOOP;
-END
-$$;
+-- The rolled-back demo advanced the identity sequences; put them back.
+SELECT pg_temp.restore_sequences() AS sequences_restored;

@@ -5,6 +5,7 @@ SET search_path = public, hatrung;
 \set SHOW_CONTEXT never
 
 \i sql/include/try.sql
+\i sql/include/sequences.sql
 
 -- Every accepted spelling, what it reads as, its kind and crop year.
 SELECT input, input::crop_season AS season, season_kind(input::crop_season) AS kind,
@@ -124,8 +125,7 @@ EXECUTE season_as_text('vụ đông xuân 2022 - 2023', 'vu mua 2023');
 DEALLOCATE season_as_text;
 SELECT pg_temp.try($$SELECT hatrung.season_months('vụ Đông Xuân 2023'::text)::text$$) AS ambiguous_as_text;
 
-CREATE TEMP TABLE season_seq_state AS
-SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = 'hatrung';
+SELECT pg_temp.save_sequences() AS sequences_saved;
 BEGIN;
 SELECT load_demo() IS NOT NULL AS demo_loaded;
 -- Thanh Hóa (38) sets its own months for Đông Xuân; the district under it follows.
@@ -215,14 +215,4 @@ ROLLBACK;
 -- The rolled-back demo advanced the identity sequences; later tests load the
 -- demo again and expect the identities they would have had (the NTM demo's
 -- illustrative values depend on them).
-DO $$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN SELECT format('%I.%I', t.schemaname, t.sequencename)::regclass AS seq, t.last_value, p.min_value
-			 FROM pg_temp.season_seq_state t
-			 JOIN pg_sequences p ON p.schemaname = t.schemaname AND p.sequencename = t.sequencename LOOP
-		PERFORM setval(r.seq, coalesce(r.last_value, r.min_value), r.last_value IS NOT NULL);
-	END LOOP;
-END
-$$;
+SELECT pg_temp.restore_sequences() AS sequences_restored;
