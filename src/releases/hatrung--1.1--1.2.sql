@@ -2049,7 +2049,7 @@ FROM (
 	 -- of the published spans only those ending in the report quarter's
 	 -- quarter of the year are read (this year's and last year's), so
 	 -- the other spans never reach the aggregates
-	 AND (NOT x.cumulative OR @extschema@.quarter_of_year(x.period) = @extschema@.quarter_of_year(cal.period))
+	 AND (NOT x.cumulative OR @extschema@.quarter_of_year(x.period) = cal.quarter_of_year)
 	JOIN @extschema@.admin_unit u ON u.unit_id = x.unit_id
 	JOIN @extschema@.indicator i ON i.code = x.indicator_code
 	-- grouped by observation's own unit_id (Citus's distribution column, so
