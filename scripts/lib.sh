@@ -37,7 +37,7 @@ as_pg() {
 ensure_packages() {
 	local wanted="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
 		libtap-parser-sourcehandler-pgtap-perl make gcc clang valgrind
-		python3-psycopg2 libpostgresql-jdbc-java default-jre-headless $*"
+		python3-psycopg2 libpostgresql-jdbc-java default-jre-headless sqlsmith $*"
 	local missing="" p
 	for p in $wanted; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

@@ -25,6 +25,16 @@ SELECT indicator_code, quarter_label, value, value_same_period_last_year, round(
 	   ytd_label, ytd, ytd_last_year, ytd_published
 FROM quarter_ytd_table('392', 'quý I-2023');
 SELECT count(*) AS rows_before_any_figure FROM quarter_ytd_table('392', '2021-Q1');
+-- NULL in, NULL out: a NULL unit code or quarter is no report (a bound
+-- parameter left NULL), not "no unit with code <NULL>"; a NULL as_of is now
+SELECT quarter_report(NULL, '2023-Q1'::quarter) IS NULL AS null_code,
+	   quarter_report('392', NULL::quarter) IS NULL AS null_quarter,
+	   quarter_report(NULL::text, NULL::text) IS NULL AS null_text_overload,
+	   quarter_report('392', '2023-Q1', NULL) = quarter_report('392', '2023-Q1') AS null_as_of_is_now,
+	   (SELECT count(*) FROM quarter_ytd_table(NULL, '2023-Q1'::quarter)) AS ytd_rows_null_code,
+	   (SELECT count(*) FROM quarter_ytd_table('392', NULL::text)) AS ytd_rows_null_period,
+	   report_unit(NULL, '2023-Q1') IS NULL AS report_unit_null,
+	   (SELECT proisstrict FROM pg_proc WHERE oid = 'report_unit(text, quarter)'::regprocedure) AS report_unit_strict;
 
 -- Report wording: growth phrases (from an index of 200, "gấp x lần"), vintages,
 -- the data's markers in Vietnamese, and the figure column named by the

@@ -423,6 +423,10 @@ DECLARE
 	printed_index numeric;
 	seasons int := 0;
 BEGIN
+	-- NULL in, NULL out (not STRICT: a NULL as_of means now)
+	IF quarter_report.unit_code IS NULL OR quarter_report.period IS NULL THEN
+		RETURN NULL;
+	END IF;
 	u := @extschema@.report_unit(quarter_report.unit_code, quarter_report.period);
 	level_vi := CASE u.level WHEN 'country' THEN 'quốc gia' WHEN 'province' THEN 'tỉnh' WHEN 'district' THEN 'huyện'
 							 WHEN 'township' THEN 'thị trấn' WHEN 'commune' THEN 'xã' ELSE 'phường' END;
@@ -525,7 +529,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.quarter_report(text, @extschema@.quarter, timestamptz) IS
-	'the quarterly report of a unit as Markdown (Vietnamese): table with same period last year, the quarter, year to date, index vs last year, annual plan, % of plan; one sentence per indicator and per crop season the quarter overlaps (season_quarters); figures as known at as_of (NULL: now)';
+	'the quarterly report of a unit as Markdown (Vietnamese): table with same period last year, the quarter, year to date, index vs last year, annual plan, % of plan; one sentence per indicator and per crop season the quarter overlaps (season_quarters); figures as known at as_of (NULL: now); NULL for a NULL unit code or quarter';
 
 -- ntm_score takes the rules as an argument instead of reading them
 -- (src/ntm/ntm.sql), so Citus can run it on worker nodes.
@@ -2999,6 +3003,10 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ 
 DECLARE
 	u bigint;
 BEGIN
+	-- no rows for a NULL unit code or quarter (not STRICT: a NULL as_of means now)
+	IF quarter_ytd_table.unit_code IS NULL OR quarter_ytd_table.period IS NULL THEN
+		RETURN;
+	END IF;
 	u := (@extschema@.report_unit(quarter_ytd_table.unit_code, quarter_ytd_table.period)).unit_id;
 	RETURN QUERY
 	SELECT f.indicator_code, f.indicator_name, f.unit_of_measure, f.decimals,
@@ -3011,7 +3019,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.quarter_ytd_table(text, @extschema@.quarter, timestamptz) IS
-	'the "quý II và 6 tháng" layout of a unit: per indicator the quarter and the year to date (the published span where there is one), each with the same period last year and the growth on it, labelled in Vietnamese, as known at as_of (NULL: now)';
+	'the "quý II và 6 tháng" layout of a unit: per indicator the quarter and the year to date (the published span where there is one), each with the same period last year and the growth on it, labelled in Vietnamese, as known at as_of (NULL: now); no rows for a NULL unit code or quarter';
 
 -- The period as text: any quarter spelling, or a heading from January
 -- ("6 tháng đầu năm 2023", "9 tháng năm 2023", "cả năm 2023"), which names
@@ -3967,7 +3975,7 @@ COMMENT ON COLUMN @extschema@.plan_target_progress.on_track IS 'avg_growth_pct >
 -- the quarter (the latest, if the code changed hands during it); P0002 when
 -- there is none.  quarter_report and quarter_ytd_table both look it up here.
 CREATE FUNCTION @extschema@.report_unit(unit_code text, period @extschema@.quarter) RETURNS @extschema@.admin_unit
-LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, @extschema@ AS $$
 DECLARE
 	u @extschema@.admin_unit;
 BEGIN
@@ -3984,7 +3992,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.report_unit(text, @extschema@.quarter) IS
-	'the unit with that code valid in the quarter (the latest one), for the reports; P0002 when there is none';
+	'the unit with that code valid in the quarter (the latest one), for the reports; P0002 when there is none; NULL for a NULL code or quarter';
 
 
 -- A yes/no column as the loaders read it: yes, true, có / no, false, không
