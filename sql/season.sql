@@ -161,6 +161,16 @@ FROM season_report WHERE indicator_code = 'SOWING_PLAN' ORDER BY unit_code, crop
 \pset format unaligned
 SELECT quarter_report('15280', '2022-Q4');
 \pset format aligned
+-- A season no calendar row covers has no months and no quarters: NULL, not
+-- an unbounded range, which would put the season in every quarter's report.
+SAVEPOINT no_calendar;
+DELETE FROM crop_season_calendar WHERE kind = 'dong_xuan';
+SELECT season_months('vụ Đông Xuân 2022-2023', '15280') IS NULL AS no_months,
+	   season_quarters('vụ Đông Xuân 2022-2023', '15280') IS NULL AS no_quarters,
+	   season_quarters(NULL::crop_season) IS NULL AS null_season,
+	   season_quarters(NULL::text) IS NULL AS null_season_text,
+	   position('Đông Xuân' in quarter_report('15280', '2023-Q3')) = 0 AS not_in_another_quarter;
+ROLLBACK TO SAVEPOINT no_calendar;
 
 -- Bad season rows: each error names the row and the column; nothing is loaded.
 SELECT count(*) AS season_figures_before FROM season_figure \gset

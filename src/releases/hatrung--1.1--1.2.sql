@@ -3316,13 +3316,17 @@ END;
 COMMENT ON FUNCTION @extschema@.season_months(@extschema@.crop_season, text) IS
 	'the days a season spans, [first day of its first month, day after its last month), from crop_season_calendar for the unit (its own row, its nearest ancestor''s, else the default ''*''); NULL when no row covers it';
 
+-- NULL when the season has no months (a NULL season, or no calendar row
+-- for its kind): a range built from NULL bounds would be unbounded, every
+-- quarter, and every quarterly report would speak of the season.
 CREATE FUNCTION @extschema@.season_quarters(season @extschema@.crop_season, unit_code text DEFAULT NULL)
 RETURNS @extschema@.quarterrange
 LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, @extschema@
 RETURN (SELECT @extschema@.quarterrange(@extschema@.quarter(lower(d)), @extschema@.quarter(upper(d) - 1), '[]')
-		FROM (SELECT @extschema@.season_months(season, unit_code) AS d) AS m);
+		FROM (SELECT @extschema@.season_months(season, unit_code) AS d) AS m
+		WHERE m.d IS NOT NULL);
 COMMENT ON FUNCTION @extschema@.season_quarters(@extschema@.crop_season, text) IS
-	'the quarters a season overlaps, by season_months: the quarterly reports that speak of the season';
+	'the quarters a season overlaps, by season_months: the quarterly reports that speak of the season; NULL when it has no months (NULL season, no calendar row for its kind)';
 
 -- The same with the season as text: drivers bind string parameters as text
 -- or varchar, for which PostgreSQL finds no function taking a crop_season
