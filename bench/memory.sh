@@ -18,6 +18,10 @@ QUERY="SELECT count(hatrung.quarter_in(hatrung.quarter_out(q))) + count(hatrung.
 	+ count(hatrung.ntm_indicator_status(v, NULL, '>=', 5)) + count(hatrung.ntm_shortfall(v, '>=', 5))
 	+ count(hatrung.ntm_criteria_list(v::bigint * 12345, 'met')) + count(hatrung.ntm_criteria_count(v::bigint, 'unknown'))
 	+ count(hatrung.value_at(('{' || q::text || ':' || v::text || '}')::hatrung.qseries, q))
+	+ count(hatrung.period_label_vi(hatrung.parse_period_vi('9 tháng năm ' || lpad(hatrung.year(q)::text, 4, '0'))))
+	+ count(hatrung.label_vi(hatrung.crop_season('dong_xuan', hatrung.year(q) + 1))) + count(hatrung.label_vi(hatrung.crop_season('mua', hatrung.year(q)) OPERATOR(hatrung.+) 1))
+	+ count(hatrung.crop_season_out(hatrung.crop_season_in(('vụ Mùa ' || lpad(hatrung.year(q)::text, 4, '0'))::cstring)))
+	+ count(hatrung.is_valid_crop_season('vụ đông xuân 2022 - 2023'))
 	+ count(y) + count(yt)
 	FROM (SELECT q, v, hatrung.yoy_pct(v, q) OVER w AS y, hatrung.ytd(v, q, 'flow') OVER w AS yt
 		  FROM (SELECT '0001-Q1'::hatrung.quarter OPERATOR(hatrung.+) (g % 39990) AS q, (g % 1000)::numeric AS v, g / 39990 AS s
