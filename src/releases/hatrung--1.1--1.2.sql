@@ -1712,6 +1712,12 @@ CREATE TABLE @extschema@.cumulative_observation (
 	UNIQUE (unit_id, indicator_code, period, vintage)
 );
 CREATE INDEX cumulative_observation_period ON @extschema@.cumulative_observation (period, indicator_code);
+-- one unit's spans for its report, from the index alone, as observation_lookup
+-- serves its quarters (one unit's quarterly_report with a span for every
+-- flow: 1.49 times its time without spans through the primary key and the
+-- heap, 1.06 through this index, best of 15 sessions alternating)
+CREATE INDEX cumulative_observation_lookup ON @extschema@.cumulative_observation
+	(unit_id, indicator_code, period, vintage_rank DESC) INCLUDE (value);
 COMMENT ON TABLE @extschema@.cumulative_observation IS
 	'figures published for the months from January to the end of a quarter (6 tháng đầu năm, 9 tháng, cả năm), as published: one row per unit, indicator, span and vintage';
 GRANT SELECT ON @extschema@.cumulative_observation TO hatrung_reader;

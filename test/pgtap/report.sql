@@ -5,7 +5,7 @@
 -- filters BI tools use reach the indexes.
 BEGIN;
 SET search_path = public, hatrung;
-SELECT plan(12);
+SELECT plan(14);
 
 SELECT setseed(0.2025);
 INSERT INTO admin_unit (code, name, level, valid_from, source)
@@ -144,6 +144,17 @@ SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
 			$$SELECT count(*) FROM hatrung.quarterly_report WHERE unit_code = 'RT7'$$) AS p),
 	'Index Cond: \(unit_id = ',
 	'one unit reads its rows by unit_id');
+-- the published spans too: through cumulative_observation_period for a
+-- quarter, by unit_id for a unit (an index condition, not a filter after a
+-- full scan)
+SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
+			$$SELECT count(*) FROM hatrung.quarterly_report WHERE period_label = '2023-Q3'$$) AS p),
+	'cumulative_observation_period',
+	'one quarter reads the spans through cumulative_observation_period');
+SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
+			$$SELECT count(*) FROM hatrung.quarterly_report WHERE unit_code = 'RT7'$$) AS p),
+	'cumulative_observation\w*( \w+)?\s+Index Cond: \(unit_id = ',
+	'one unit reads its spans by unit_id');
 
 SELECT * FROM finish();
 ROLLBACK;
