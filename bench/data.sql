@@ -121,6 +121,11 @@ SELECT to_regclass('hatrung.cumulative_observation') IS NOT NULL AS has_cumulati
 -- that "without" and "with" read the same table (autovacuum could otherwise
 -- clean it between the two and flatter the spans)
 VACUUM ANALYZE observation;
+-- and the bulk writes before are flushed first (a checkpoint), so that
+-- neither side is timed while they are written out: one run without it
+-- read 1.469 for the first quarter, which reads no span, where the same
+-- data on a quiet server reads 1.08
+CHECKPOINT;
 SELECT pg_temp.bench_time($q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM hatrung.quarterly_report WHERE period_label = '2023-Q1'$q$) AS q1_without,
 	   pg_temp.bench_time($q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM hatrung.quarterly_report WHERE period_label = '2023-Q3'$q$) AS q3_without,
 	   pg_temp.bench_time($q$SELECT count(*), sum(yoy_pct), sum(ytd) FROM hatrung.quarterly_report WHERE unit_code = 'C00042'$q$) AS unit_without
@@ -136,6 +141,7 @@ WHERE quarter_of_year(period) > 1
 ORDER BY period, unit_id;	-- as releases arrive: one period after another
 ALTER TABLE cumulative_observation ENABLE TRIGGER ALL;
 VACUUM ANALYZE cumulative_observation;
+CHECKPOINT;
 SELECT count(*) AS cumulative_figures FROM cumulative_observation;
 SELECT benchmark, subject_ms, baseline_ms, round(subject_ms / baseline_ms, 3) AS ratio, '<= 1.1' AS goal
 FROM (VALUES
@@ -166,6 +172,7 @@ LEFT JOIN cumulative_observation l
   ON l.unit_id = c.unit_id AND l.indicator_code = c.indicator_code AND l.period = c.period - 4;
 CREATE INDEX ON bench_span_pair (period) INCLUDE (unit_id, indicator_code, ytd, ytd_last_year);
 VACUUM ANALYZE bench_span_pair;
+CHECKPOINT;
 CREATE FUNCTION pg_temp.grouping_core(filter text) RETURNS text LANGUAGE sql AS $f$
 SELECT format($q$
 	SELECT x.unit_id, i.code AS indicator_code, cal.period,
@@ -200,6 +207,7 @@ FROM (VALUES
 ) AS v(benchmark, subject_ms, baseline_ms);
 CREATE INDEX ON bench_span_pair (unit_id, indicator_code, period) INCLUDE (ytd, ytd_last_year);
 VACUUM ANALYZE bench_span_pair;
+CHECKPOINT;
 SELECT benchmark, subject_ms, baseline_ms, round(subject_ms / baseline_ms, 3) AS ratio, '(floor of a separate table)' AS goal
 FROM (VALUES
 	('floor, one unit, all quarters: grouping + ideal span table vs grouping',

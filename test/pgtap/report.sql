@@ -126,33 +126,31 @@ SELECT is(pg_temp.report_vs('view_then'), 0::bigint,
 -- The filters reach the indexes (sequential scans off, so that the small
 -- test tables do not hide it): a quarter through observation_period, a
 -- unit through observation_lookup.
-CREATE FUNCTION pg_temp.plan_lines(q text) RETURNS SETOF text LANGUAGE plpgsql AS $f$
+CREATE FUNCTION pg_temp.plan_text(q text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE
 	line text;
+	plan text := '';
 BEGIN
 	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		RETURN NEXT line;
+		plan := plan || line || E'\n';
 	END LOOP;
+	RETURN plan;
 END
 $f$;
 SET LOCAL enable_seqscan = off;
-SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
-			$$SELECT count(*) FROM hatrung.quarterly_report WHERE period_label = '2023-Q3'$$) AS p),
+SELECT matches(pg_temp.plan_text($$SELECT count(*) FROM hatrung.quarterly_report WHERE period_label = '2023-Q3'$$),
 	'observation_period',
 	'one quarter reads observation_period');
-SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
-			$$SELECT count(*) FROM hatrung.quarterly_report WHERE unit_code = 'RT7'$$) AS p),
+SELECT matches(pg_temp.plan_text($$SELECT count(*) FROM hatrung.quarterly_report WHERE unit_code = 'RT7'$$),
 	'Index Cond: \(unit_id = ',
 	'one unit reads its rows by unit_id');
 -- the published spans too: through cumulative_observation_period for a
 -- quarter, by unit_id for a unit (an index condition, not a filter after a
 -- full scan)
-SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
-			$$SELECT count(*) FROM hatrung.quarterly_report WHERE period_label = '2023-Q3'$$) AS p),
+SELECT matches(pg_temp.plan_text($$SELECT count(*) FROM hatrung.quarterly_report WHERE period_label = '2023-Q3'$$),
 	'cumulative_observation_period',
 	'one quarter reads the spans through cumulative_observation_period');
-SELECT matches((SELECT string_agg(p, E'\n') FROM pg_temp.plan_lines(
-			$$SELECT count(*) FROM hatrung.quarterly_report WHERE unit_code = 'RT7'$$) AS p),
+SELECT matches(pg_temp.plan_text($$SELECT count(*) FROM hatrung.quarterly_report WHERE unit_code = 'RT7'$$),
 	'cumulative_observation\w*( \w+)?\s+Index Cond: \(unit_id = ',
 	'one unit reads its spans by unit_id');
 
